@@ -1,0 +1,72 @@
+"""Whose mailbox a source is, and which mail domains are the government's.
+
+Given by the user (``--owner``, ``--gov-domain``) or inferred: the owner is the address that takes
+part in the most messages; government domains are ``.gov``/``.mil`` domains and the owner's own
+domain unless it is a webmail provider. What was inferred is said, so a person can correct it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from interlock.names import mail_domain
+from interlock.store import Store
+
+WEBMAIL = frozenset(
+    """gmail.com googlemail.com yahoo.com ymail.com hotmail.com outlook.com live.com msn.com aol.com
+    icloud.com me.com mac.com comcast.net sbcglobal.net att.net verizon.net protonmail.com proton.me
+    gmx.com mail.com yandex.com zoho.com fastmail.com""".split()
+)
+
+
+def is_gov_domain(domain: str) -> bool:
+    parts = domain.lower().split(".")
+    return "gov" in parts[-2:] or parts[-1] == "mil"
+
+
+@dataclass
+class Mailbox:
+    owner: str | None
+    owner_inferred: bool
+    gov_domains: tuple[str, ...]
+    gov_inferred: bool
+    note: str
+
+
+def infer_mailbox(store: Store, source_sha: str, owner: str | None, gov_domains: tuple[str, ...]) -> Mailbox:
+    total = store.query("SELECT count(*) FROM messages WHERE source_sha = ?", [source_sha])[0][0]
+    notes = []
+    owner_inferred = False
+    if not owner and total:
+        rows = store.query(
+            """SELECT p.address, count(DISTINCT p.message) AS n FROM participants p
+               JOIN messages m ON m.id = p.message WHERE m.source_sha = ?
+               GROUP BY p.address ORDER BY n DESC, p.address LIMIT 1""",
+            [source_sha],
+        )
+        if rows:
+            owner, n = rows[0]
+            owner_inferred = True
+            notes.append(f"owner inferred: {owner} (takes part in {n:,} of {total:,} messages; give --owner to set it)")
+    gov_inferred = False
+    if not gov_domains:
+        domains = {
+            d for (d,) in store.query(
+                """SELECT DISTINCT split_part(p.address, '@', 2) FROM participants p
+                   JOIN messages m ON m.id = p.message WHERE m.source_sha = ?""",
+                [source_sha],
+            ) if d and is_gov_domain(d)
+        }
+        if owner and mail_domain(owner) not in WEBMAIL:
+            domains.add(mail_domain(owner))
+        gov_domains = tuple(sorted(domains))
+        gov_inferred = True
+        if gov_domains:
+            notes.append(f"government mail domains inferred: {', '.join(gov_domains)} (give --gov-domain to set them)")
+    return Mailbox(owner, owner_inferred, gov_domains, gov_inferred, "; ".join(notes))
+
+
+def record_mailbox(store: Store, source_sha: str, box: Mailbox) -> None:
+    with store.transaction():
+        store.execute("DELETE FROM mailboxes WHERE source_sha = ?", [source_sha])
+        store.insert("mailboxes", [(source_sha, box.owner, box.owner_inferred, ",".join(box.gov_domains), box.gov_inferred, box.note)])

@@ -1,0 +1,116 @@
+"""Pure normalisers for names and addresses: the keys that identity decisions are built on.
+
+Nothing here merges anything; :mod:`interlock.resolve` decides. These functions only make two
+spellings of one name compare equal ("MONTERREY SECURITY CONSULTANTS, INC." and "Monterrey
+Security Consultants Inc") while keeping what tells people apart (a "Jr." suffix, a different
+middle initial).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from normality import normalize
+
+LEGAL_FORMS = frozenset(
+    """inc incorporated corp corporation co company llc l l c ltd limited lp llp pllc pc plc
+    na n a nfp the""".split()
+)
+TITLES = frozenset(
+    """mr mrs ms miss dr prof hon honorable ald alderman alderwoman gov governor sen senator rep
+    mayor clerk commissioner judge rev sir madam""".split()
+)
+SUFFIXES = frozenset("jr sr ii iii iv v".split())
+ROLE_MAILBOXES = frozenset(
+    """info noreply no-reply donotreply do-not-reply newsletter news list lists listserv mailer-daemon
+    postmaster admin webmaster support help office contact notifications notification alerts
+    updates press media communications hr billing accounts sales subscriptions events""".split()
+)
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+
+
+def norm_text(text: str | None) -> str:
+    """Lower-case, strip accents and punctuation, fold white space."""
+    return normalize(text or "", lowercase=True, ascii=True) or ""
+
+
+def org_key(name: str | None) -> str:
+    """A comparison key for an organisation: legal forms, "DBA" tails and "the" removed.
+
+    >>> org_key("MONTERREY SECURITY CONSULTANTS, INC.") == org_key("Monterrey Security Consultants Inc")
+    True
+    """
+    text = norm_text(re.split(r"\b(?:d/?b/?a|doing business as)\b", (name or "").lower())[0])
+    tokens = [t for t in text.split() if t not in LEGAL_FORMS]
+    return " ".join(tokens)
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name split into the parts that matter for telling people apart."""
+
+    first: str
+    middle: str
+    last: str
+    suffix: str
+
+    @property
+    def key(self) -> str:
+        """First and last name, with the suffix: "sam reyes" and "sam reyes jr" differ."""
+        return " ".join(x for x in (self.first, self.last, self.suffix) if x)
+
+    def compatible(self, other: PersonName) -> bool:
+        """Same first, last and suffix, and middle names that do not contradict each other."""
+        if self.key != other.key or not self.first or not self.last:
+            return False
+        a, b = self.middle, other.middle
+        return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def person_name(name: str | None) -> PersonName:
+    """Parse "Last, First M.", "Mr. First Middle Last Jr." and the like.
+
+    >>> person_name("KELLY, JR., JOHN J")
+    PersonName(first='john', middle='j', last='kelly', suffix='jr')
+    """
+    raw = (name or "").strip().strip("'\"")
+    if "," in raw:
+        head, _, tail = raw.partition(",")
+        rest = [p.strip() for p in tail.split(",")]
+        # "KELLY, JR., JOHN J": the suffix may follow the last name
+        suffix_parts = [p for p in rest if norm_text(p) in SUFFIXES]
+        given = [p for p in rest if norm_text(p) not in SUFFIXES]
+        if given:
+            raw = " ".join(given + [head] + suffix_parts)
+    tokens = [t for t in norm_text(raw).split() if t]
+    while tokens and tokens[0] in TITLES:
+        tokens.pop(0)
+    suffix = ""
+    while tokens and tokens[-1] in SUFFIXES:
+        suffix = suffix or tokens[-1]
+        tokens.pop()
+    if not tokens:
+        return PersonName("", "", "", suffix)
+    if len(tokens) == 1:
+        return PersonName("", "", tokens[0], suffix)
+    return PersonName(tokens[0], " ".join(tokens[1:-1]), tokens[-1], suffix)
+
+
+def parse_address(value: str | None) -> str | None:
+    """A clean, lower-case e-mail address, or None when the value is not one."""
+    text = (value or "").strip().strip("<>\"' ").lower()
+    if text.startswith("mailto:"):
+        text = text[7:]
+    return text if _EMAIL.match(text) else None
+
+
+def mail_domain(address: str) -> str:
+    return address.rpartition("@")[2]
+
+
+def is_role_mailbox(address: str) -> bool:
+    """info@, noreply@, newsletters and list addresses belong to no single person."""
+    local = address.partition("@")[0].lower()
+    base = re.split(r"[._+-]", local)[0]
+    return local in ROLE_MAILBOXES or base in ROLE_MAILBOXES or local.startswith(("bounce", "owner-"))

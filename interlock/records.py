@@ -1,0 +1,59 @@
+"""What ingesters yield: messages, entities (see :mod:`interlock.entities`) and rejections.
+
+A source is read as a sequence of records (a row, a message, a document). Each record yields a
+list of outputs, or one :class:`Reject` that says why it could not be read. The ingest driver
+counts records, so a run that was killed can resume at the first record it had not committed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Union
+
+from interlock.entities import Entity, Origin
+
+
+@dataclass(frozen=True)
+class Address:
+    address: str
+    name: str = ""
+
+
+@dataclass
+class Attachment:
+    name: str
+    sha256: str
+    size: int
+    content_type: str
+    data: bytes = b""
+
+
+@dataclass
+class Message:
+    """One e-mail, decoded: headers, body text, participants and attachments."""
+
+    origin: Origin
+    message_id: str = ""
+    in_reply_to: str = ""
+    references: str = ""
+    sent_at: datetime | None = None
+    date_raw: str = ""
+    sender: Address | None = None
+    to: list[Address] = field(default_factory=list)
+    cc: list[Address] = field(default_factory=list)
+    bcc: list[Address] = field(default_factory=list)
+    subject: str = ""
+    body: str = ""
+    folder: str = ""
+    attachments: list[Attachment] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Reject:
+    origin: Origin
+    reason: str
+
+
+Output = Union[Entity, Message]
+Record = Union[list[Output], Reject]

@@ -1,0 +1,64 @@
+"""The case store's tables, in SQL that DuckDB, PostgreSQL and Spark SQL all accept.
+
+Provenance is in every row: ``source_sha`` is the source as given (a file, or a folder by the hash
+of its manifest), ``file_sha`` the file the record came from, ``record`` the row, Message-ID or page.
+"""
+
+VERSION = 1
+
+TABLES: dict[str, list[tuple[str, str]]] = {
+    "sources": [
+        ("sha256", "TEXT"), ("path", "TEXT"), ("kind", "TEXT"), ("options", "TEXT"),
+        ("status", "TEXT"), ("next_record", "BIGINT"), ("records", "BIGINT"),
+        ("rejected", "BIGINT"), ("started_at", "TIMESTAMP"), ("finished_at", "TIMESTAMP"),
+    ],
+    "files": [
+        ("source_sha", "TEXT"), ("file_sha", "TEXT"), ("path", "TEXT"), ("size", "BIGINT"),
+    ],
+    "statements": [
+        ("id", "TEXT"), ("entity_id", "TEXT"), ("schema", "TEXT"), ("prop", "TEXT"),
+        ("value", "TEXT"), ("source_sha", "TEXT"), ("file_sha", "TEXT"), ("path", "TEXT"),
+        ("record", "TEXT"), ("seen_at", "TIMESTAMP"),
+    ],
+    "messages": [
+        ("id", "TEXT"), ("source_sha", "TEXT"), ("file_sha", "TEXT"), ("path", "TEXT"),
+        ("record", "TEXT"), ("message_id", "TEXT"), ("in_reply_to", "TEXT"),
+        ("refs", "TEXT"), ("sent_at", "TIMESTAMP"), ("date_raw", "TEXT"),
+        ("from_addr", "TEXT"), ("from_name", "TEXT"), ("subject", "TEXT"), ("body", "TEXT"),
+        ("folder", "TEXT"), ("seen_at", "TIMESTAMP"),
+    ],
+    "participants": [
+        ("message", "TEXT"), ("role", "TEXT"), ("address", "TEXT"), ("name", "TEXT"),
+    ],
+    "attachments": [
+        ("message", "TEXT"), ("name", "TEXT"), ("sha256", "TEXT"), ("size", "BIGINT"),
+        ("content_type", "TEXT"),
+    ],
+    "rejects": [
+        ("source_sha", "TEXT"), ("file_sha", "TEXT"), ("path", "TEXT"), ("record", "TEXT"),
+        ("reason", "TEXT"), ("seen_at", "TIMESTAMP"),
+    ],
+    "mailboxes": [
+        ("source_sha", "TEXT"), ("owner", "TEXT"), ("owner_inferred", "BOOLEAN"),
+        ("gov_domains", "TEXT"), ("gov_inferred", "BOOLEAN"), ("note", "TEXT"),
+    ],
+    # resolve: which entity or address belongs to which identity, with the reason
+    "identities": [
+        ("entity_id", "TEXT"), ("canonical_id", "TEXT"), ("score", "DOUBLE"), ("reason", "TEXT"),
+    ],
+    "judgements": [
+        ("left_id", "TEXT"), ("right_id", "TEXT"), ("judgement", "TEXT"), ("author", "TEXT"),
+        ("created_at", "TIMESTAMP"), ("note", "TEXT"),
+    ],
+    "findings": [
+        ("id", "TEXT"), ("rule", "TEXT"), ("payload", "TEXT"), ("detected_at", "TIMESTAMP"),
+    ],
+    "meta": [("key", "TEXT"), ("value", "TEXT")],
+}
+
+
+def create_statements() -> list[str]:
+    return [
+        f"CREATE TABLE IF NOT EXISTS {name} ({', '.join(f'{c} {t}' for c, t in cols)})"
+        for name, cols in TABLES.items()
+    ]
