@@ -20,7 +20,7 @@ from typing import Any
 from interlock.blobs import Blobs, sha256_file
 from interlock.entities import Entity, make_id
 from interlock.errors import InputError
-from interlock.ingest.base import Context, SourceFile, get_ingester
+from interlock.ingest.base import Context, Ingester, SourceFile, get_ingester
 from interlock.records import Message, Reject
 from interlock.settings import Settings
 from interlock.store import Store
@@ -139,10 +139,8 @@ def ingest_source(store: Store, blobs: Blobs, path: Path, kind: str, settings: S
             for out in record:
                 if isinstance(out, Message):
                     add_message(batch, out, number, blobs, seen)
-                    report.counts["messages"] += 1
                 else:
                     add_entity(batch, out, seen)
-                    report.counts[out.schema] += 1
         number += 1
         if batch.records + batch.rejected >= settings.batch_size:
             commit(store, sha, batch, number)
@@ -159,4 +157,19 @@ def ingest_source(store: Store, blobs: Blobs, path: Path, kind: str, settings: S
     store.execute("UPDATE sources SET status = 'done', finished_at = ? WHERE sha256 = ?", [now(), sha])
     totals = store.query("SELECT records, rejected FROM sources WHERE sha256 = ?", [sha])[0]
     report.records, report.rejected = totals
+    report.counts = Counter(summarize(store, ing, sha))
     return report
+
+
+def summarize(store: Store, ing: Ingester, sha: str) -> dict[str, int]:
+    """What the source added, in the words of its kind (``lobbyists``, ``payments``) when it has them."""
+    custom = getattr(ing, "summary", None)
+    if custom is not None:
+        return dict(custom(store, sha))
+    counts = dict(store.query(
+        "SELECT schema, count(DISTINCT entity_id) FROM statements WHERE source_sha = ? GROUP BY schema ORDER BY schema", [sha]
+    ))
+    messages = store.query("SELECT count(*) FROM messages WHERE source_sha = ?", [sha])[0][0]
+    if messages:
+        counts["messages"] = messages
+    return counts
