@@ -9,13 +9,19 @@ This module is the public API; the command line calls it and nothing else::
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from interlock.blobs import Blobs
 from interlock.errors import UsageError
+from interlock.findings import Finding
+from interlock.graph import Graph
 from interlock.ingest.base import detect_kind
-from interlock.ingest.driver import SourceReport, ingest_source
+from interlock.ingest.driver import SourceReport, ingest_source, now
 from interlock.mailbox import infer_mailbox, record_mailbox
+from interlock.resolve import ResolveReport, add_judgement, run_resolve
+from interlock.rules import run_rules
 from interlock.settings import Settings
 from interlock.store.duckdb import DuckDBStore
 
@@ -65,3 +71,74 @@ class Case:
                     report.notes.append(box.note)
             reports.append(report)
         return reports
+
+    # -- resolve, detect ------------------------------------------------------
+
+    def resolve(self) -> ResolveReport:
+        return run_resolve(self.store)
+
+    def judge(self, left: str, right: str, verdict: str, author: str, note: str = "") -> None:
+        add_judgement(self.store, left, right, verdict, author, note)
+
+    def detect(self, rule: str | None = None) -> DetectReport:
+        if not self.store.query("SELECT 1 FROM identities LIMIT 1"):
+            self.resolve()
+        graph = Graph.load(self.store)
+        findings = run_rules(graph, self.store, rule)
+        where, params = (" WHERE rule = ?", [rule]) if rule else ("", [])
+        before = dict(self.store.query("SELECT id, payload FROM findings" + where, params))
+        rows = [(f.id, f.rule, json.dumps(f.to_dict(), sort_keys=True), now()) for f in findings]
+        with self.store.transaction():
+            if rule:
+                self.store.execute("DELETE FROM findings WHERE rule = ?", [rule])
+            else:
+                self.store.execute("DELETE FROM findings")
+            self.store.insert("findings", rows)
+        after = {r[0]: r[2] for r in rows}
+        same = [f for f in after if f in before and json.loads(before[f])["evidence"] == json.loads(after[f])["evidence"]]
+        return DetectReport(
+            findings=findings,
+            new=sorted(set(after) - set(before)),
+            gone=sorted(set(before) - set(after)),
+            changed=sorted(f for f in set(after) & set(before) if f not in same),
+        )
+
+    # -- report, export -------------------------------------------------------
+
+    def report(self, fmt: str = "html", out: Path | None = None) -> Path:
+        from interlock.report import build_report, write_report
+
+        target = out or self.root / f"report.{'md' if fmt == 'md' else fmt}"
+        return write_report(build_report(self.store, self.name), fmt, target)
+
+    def export(self, fmt: str = "ftm", out: Path | None = None) -> tuple[Path, int]:
+        from interlock.export import export_case
+
+        suffix = {"ftm": "ftm.json", "csv": "csv", "gexf": "gexf"}.get(fmt, fmt)
+        target = out or self.root / f"export.{suffix}"
+        return target, export_case(self.store, fmt, target)
+
+    def investigate(self, paths: list[Path], kind: str | None = None, out: Path | None = None) -> Investigation:
+        sources = self.ingest(paths, kind)
+        resolved = self.resolve()
+        detected = self.detect()
+        html = self.report("html", out)
+        data = self.report("json", (out or self.root / "report.html").with_suffix(".json"))
+        return Investigation(sources, resolved, detected, html, data)
+
+
+@dataclass
+class DetectReport:
+    findings: list[Finding]
+    new: list[str] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Investigation:
+    sources: list[SourceReport]
+    resolved: ResolveReport
+    detected: DetectReport
+    html: Path
+    json: Path

@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from interlock import __version__
-from interlock.case import Case
+from interlock.case import Case, DetectReport, Investigation
 from interlock.errors import InterlockError
 from interlock.ingest.driver import SourceReport
+from interlock.resolve import ResolveReport
 from interlock.settings import Settings
 
 
@@ -86,6 +87,105 @@ def ingest(case: Path, paths: tuple[Path, ...], kind: str | None, owner: str | N
         reports = c.ingest(list(paths), kind)
     print_sources(reports)
     if any(r.rejected and not r.skipped for r in reports):
+        sys.exit(1)
+
+
+def print_resolve(r: ResolveReport) -> None:
+    merges = ", ".join(f"{n:,} by {why}" for why, n in r.merges.most_common()) or "none"
+    click.echo(f"resolved {r.entities:,} entities and {r.addresses:,} e-mail addresses into {r.identities:,} identities "
+               f"(merges: {merges}; {r.judgements:,} stored judgements replayed)")
+
+
+def print_detect(d: DetectReport) -> None:
+    by_rule: dict[str, int] = {}
+    for f in d.findings:
+        by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
+    click.echo(f"{len(d.findings)} findings" + (": " + ", ".join(f"{n} {rule}" for rule, n in sorted(by_rule.items())) if by_rule else ""))
+    click.echo(f"  since the last run: {len(d.new)} new, {len(d.changed)} changed, {len(d.gone)} gone")
+    for f in sorted(d.findings, key=lambda f: -f.score):
+        click.echo(f"  [{f.severity}] {f.id} {f.title}")
+
+
+@cli.command()
+@click.argument("case", type=click.Path(path_type=Path))
+def resolve(case: Path) -> None:
+    """Work out who is who: e-mail addresses and display names, registry people, profile names and
+    organisations become identities, each merge with its reason. Stored judgements are replayed."""
+    with Case.open(case, make_settings()) as c:
+        print_resolve(c.resolve())
+
+
+@cli.command()
+@click.argument("case", type=click.Path(path_type=Path))
+@click.option("--rule", help="Run only this rule (default: all).")
+def detect(case: Path, rule: str | None) -> None:
+    """Run the detection rules over the resolved case and store the findings."""
+    with Case.open(case, make_settings()) as c:
+        print_detect(c.detect(rule))
+
+
+@cli.command()
+@click.argument("case", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["html", "json", "md", "pdf"]), default="html", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write (default: CASE/report.FORMAT).")
+def report(case: Path, fmt: str, output: Path | None) -> None:
+    """Write the report of the stored findings: self-contained HTML, JSON (the documented contract) or Markdown."""
+    with Case.open(case, make_settings()) as c:
+        click.echo(c.report(fmt, output))
+
+
+@cli.command()
+@click.argument("case", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["ftm", "csv", "gexf"]), default="ftm", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write (default: CASE/export.FORMAT).")
+def export(case: Path, fmt: str, output: Path | None) -> None:
+    """Export the case's entities: FollowTheMoney JSON lines (for Aleph and ftm tools), CSV, or GEXF for Gephi."""
+    with Case.open(case, make_settings()) as c:
+        path, n = c.export(fmt, output)
+    click.echo(f"{n:,} items written to {path}")
+
+
+def print_investigation(inv: Investigation) -> None:
+    print_sources(inv.sources)
+    print_resolve(inv.resolved)
+    print_detect(inv.detected)
+    click.echo(f"JSON report: {inv.json}")
+    click.echo(f"report: {inv.html}")
+
+
+@cli.command()
+@click.argument("case", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="HTML report path (default: CASE/report.html).")
+@with_source_options
+def investigate(case: Path, paths: tuple[Path, ...], output: Path | None, kind: str | None, owner: str | None,
+                gov_domain: tuple[str, ...], jurisdiction: str | None, batch_size: int) -> None:
+    """All in one go: init, ingest, resolve, detect and report."""
+    with Case.open(case, make_settings(owner, gov_domain, jurisdiction, batch_size), create=True) as c:
+        inv = c.investigate(list(paths), kind, output)
+    print_investigation(inv)
+    if any(r.rejected and not r.skipped for r in inv.sources):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("case", type=click.Path(path_type=Path), default=Path("demo-case"))
+@click.option("--emails", default=20_000, show_default=True, help="Messages in the official's mailbox.")
+@click.option("--seed", default=7, show_default=True, help="Random seed; the same seed gives the same case.")
+def demo(case: Path, emails: int, seed: int) -> None:
+    """Generate a fictional city (a clerk's mailbox, a lobbyist registry, contracts, profiles), with
+    conflicts and decoys planted, investigate it, and check the findings against what was planted."""
+    from interlock.demo.run import run_demo
+
+    inv, check = run_demo(case, emails, seed, make_settings())
+    print_investigation(inv)
+    click.echo(check.line())
+    for item in check.missed:
+        click.echo(f"  missed: {item['rule']} {item['subjects']}")
+    for decoy, fid in check.flagged:
+        click.echo(f"  decoy flagged: {decoy['name']} in {fid}")
+    click.echo(f"report: {inv.html}")
+    if not check.ok:
         sys.exit(1)
 
 

@@ -1,8 +1,9 @@
 """Whose mailbox a source is, and which mail domains are the government's.
 
 Given by the user (``--owner``, ``--gov-domain``) or inferred: the owner is the address that takes
-part in the most messages; government domains are ``.gov``/``.mil`` domains and the owner's own
-domain unless it is a webmail provider. What was inferred is said, so a person can correct it.
+part in the most messages; the government's domain is the owner's own domain, or, when the owner
+writes from webmail, the most frequent ``.gov``/``.mil`` domain in the mailbox.
+What was inferred is said, so a person can correct it.
 """
 
 from __future__ import annotations
@@ -50,19 +51,19 @@ def infer_mailbox(store: Store, source_sha: str, owner: str | None, gov_domains:
             notes.append(f"owner inferred: {owner} (takes part in {n:,} of {total:,} messages; give --owner to set it)")
     gov_inferred = False
     if not gov_domains:
-        domains = {
-            d for (d,) in store.query(
-                """SELECT DISTINCT split_part(p.address, '@', 2) FROM participants p
-                   JOIN messages m ON m.id = p.message WHERE m.source_sha = ?""",
-                [source_sha],
-            ) if d and is_gov_domain(d)
-        }
-        if owner and mail_domain(owner) not in WEBMAIL:
-            domains.add(mail_domain(owner))
-        gov_domains = tuple(sorted(domains))
         gov_inferred = True
+        if owner and mail_domain(owner) not in WEBMAIL:
+            gov_domains = (mail_domain(owner),)
+        else:
+            rows = store.query(
+                """SELECT split_part(p.address, '@', 2) AS d, count(DISTINCT p.message) AS n FROM participants p
+                   JOIN messages m ON m.id = p.message WHERE m.source_sha = ?
+                   GROUP BY d ORDER BY n DESC, d""",
+                [source_sha],
+            )
+            gov_domains = tuple(d for d, _ in rows if d and is_gov_domain(d))[:1]
         if gov_domains:
-            notes.append(f"government mail domains inferred: {', '.join(gov_domains)} (give --gov-domain to set them)")
+            notes.append(f"government mail domain inferred: {', '.join(gov_domains)} (give --gov-domain to set it)")
     return Mailbox(owner, owner_inferred, gov_domains, gov_inferred, "; ".join(notes))
 
 

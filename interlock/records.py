@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Union
 
 from interlock.entities import Entity, Origin
 
@@ -55,5 +54,5 @@ class Reject:
     reason: str
 
 
-Output = Union[Entity, Message]
-Record = Union[list[Output], Reject]
+Output = Entity | Message
+Record = list[Output] | Reject

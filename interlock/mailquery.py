@@ -1,0 +1,153 @@
+"""Questions rules ask of the mail tables, as SQL the store runs, plus the pure helpers around them.
+
+Queries select only what a finding needs (ids, dates, subjects, a slice of the body), so the cost
+grows with the matching mail, not with the mailbox.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from interlock.findings import Evidence, Timeline
+from interlock.names import PersonName, person_name
+from interlock.store import Store
+
+BODY_SLICE = 4000
+
+
+@dataclass(frozen=True)
+class Mail:
+    id: str
+    sent_at: datetime | None
+    subject: str
+    path: str
+    record: str
+    file_sha: str
+    sender: str
+    body: str
+    attachments: int
+
+    @property
+    def day(self) -> str | None:
+        return self.sent_at.date().isoformat() if self.sent_at else None
+
+
+def _marks(values: Iterable[str]) -> tuple[str, list[str]]:
+    vals = sorted(set(values))
+    return ", ".join("?" for _ in vals) or "NULL", vals
+
+
+SELECT = f"""SELECT m.id, m.sent_at, coalesce(m.subject, ''), m.path, m.record, m.file_sha, coalesce(m.from_addr, ''),
+       substr(coalesce(m.body, ''), 1, {BODY_SLICE}),
+       (SELECT count(*) FROM attachments a WHERE a.message = m.id)
+FROM messages m"""
+
+
+def between(store: Store, side_a: set[str], side_b: set[str], domains_b: set[str] = frozenset()) -> list[Mail]:  # type: ignore[assignment]
+    """Messages one side sent to the other: the sender on one side, a recipient on the other.
+
+    Side B may also be given as mail domains (a company's domain).
+    """
+    if not side_a or not (side_b or domains_b):
+        return []
+    ma, va = _marks(side_a)
+    mb, vb = _marks(side_b)
+    md, vd = _marks(domains_b)
+    in_b = f"(p.address IN ({mb}) OR split_part(p.address, '@', 2) IN ({md}))"
+    from_b = f"(m.from_addr IN ({mb}) OR split_part(m.from_addr, '@', 2) IN ({md}))"
+    sql = f"""{SELECT}
+    WHERE (m.from_addr IN ({ma}) AND EXISTS (SELECT 1 FROM participants p WHERE p.message = m.id AND p.role <> 'from' AND {in_b}))
+       OR ({from_b} AND EXISTS (SELECT 1 FROM participants p WHERE p.message = m.id AND p.role <> 'from' AND p.address IN ({ma})))
+    ORDER BY m.sent_at NULLS LAST, m.id"""
+    params = [*va, *vb, *vd, *vb, *vd, *va]
+    return [Mail(*row) for row in store.query(sql, params)]
+
+
+def name_pattern(names: Iterable[PersonName]) -> re.Pattern[str] | None:
+    """A regex for "First [M.] Last" not followed by a suffix: "Sam Reyes" but not "Sam Reyes Jr."."""
+    alts = sorted({rf"{re.escape(n.first)}\s+(?:[a-z]\.?\s+|{re.escape(n.middle)}\s+)?{re.escape(n.last)}"
+                   for n in names if n.first and n.last and not n.suffix})
+    if not alts:
+        return None
+    return re.compile(rf"\b(?:{'|'.join(alts)})\b(?!\s*,?\s*(?:jr|sr|ii|iii|iv)\b\.?)", re.IGNORECASE)
+
+
+def mentioning(store: Store, accounts: set[str], names: Iterable[str]) -> list[tuple[Mail, str]]:
+    """Messages an account took part in whose subject or body names the person (with the matched text)."""
+    parsed = [person_name(n) for n in names]
+    pattern = name_pattern(parsed)
+    lasts = sorted({p.last for p in parsed if p.last and p.first})
+    if pattern is None or not accounts or not lasts:
+        return []
+    ma, va = _marks(accounts)
+    like = " OR ".join("lower(m.body) LIKE ? OR lower(m.subject) LIKE ?" for _ in lasts)
+    sql = f"""{SELECT}
+    WHERE ({like}) AND EXISTS (SELECT 1 FROM participants p WHERE p.message = m.id AND p.address IN ({ma}))
+    ORDER BY m.sent_at NULLS LAST, m.id"""
+    params: list[str] = [x for last in lasts for x in (f"%{last}%", f"%{last}%")] + va
+    out = []
+    for row in store.query(sql, params):
+        mail = Mail(*row)
+        hit = pattern.search(mail.subject) or pattern.search(mail.body)
+        if hit:
+            out.append((mail, hit.group(0)))
+    return out
+
+
+def monthly(mails: Iterable[Mail], start: str | None) -> list[tuple[str, int, int]]:
+    """(YYYY-MM, messages on or after ``start``, messages before) for every month in the span."""
+    after: Counter[str] = Counter()
+    before: Counter[str] = Counter()
+    for m in mails:
+        if m.sent_at is None:
+            continue
+        month = m.sent_at.strftime("%Y-%m")
+        if start and m.day and m.day < start:
+            before[month] += 1
+        else:
+            after[month] += 1
+    months = sorted(set(after) | set(before))
+    if not months:
+        return []
+    out = []
+    y, mo = map(int, months[0].split("-"))
+    last = months[-1]
+    while True:
+        key = f"{y:04d}-{mo:02d}"
+        out.append((key, after[key], before[key]))
+        if key >= last:
+            break
+        y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+    return out
+
+
+def excerpt(mail: Mail, around: str | None = None, width: int = 320) -> str:
+    body = " ".join(mail.body.split())
+    pos = body.lower().find(around.lower()) if around else -1
+    if pos > width // 3:
+        body = "…" + body[pos - width // 3:]
+    text = body[:width] + ("…" if len(body) > width else "")
+    return f"Subject: {mail.subject} — {text}" if mail.subject else text
+
+
+def evidence(mail: Mail, context: bool, highlight: list[str], around: str | None = None) -> Evidence:
+    return Evidence(mail.path, mail.record, mail.day, excerpt(mail, around), mail.file_sha, "email", context, highlight)
+
+
+def pick(mails: list[Mail], n: int) -> list[Mail]:
+    """A few messages that show the pattern: those with attachments first, then spread over time."""
+    if len(mails) <= n:
+        return mails
+    first = [m for m in mails if m.attachments][: n // 3]
+    rest = [m for m in mails if m not in first]
+    step = len(rest) / max(n - len(first), 1)
+    spread = [rest[int(i * step)] for i in range(n - len(first))]
+    return sorted(first + spread, key=lambda m: (m.sent_at or datetime.max, m.id))
+
+
+def timeline(mails: list[Mail], start: str | None, markers: list[tuple[str, str]]) -> Timeline:
+    return Timeline(monthly(mails, start), markers)

@@ -1,0 +1,151 @@
+"""Who the officials are, who their relatives are, and what private interests the relatives hold.
+
+Pure functions over a :class:`~interlock.graph.Graph`; every rule starts from these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from interlock.findings import Evidence, Link, Source
+from interlock.graph import Graph, Node, Value, jurisdiction_key
+from interlock.mailbox import is_gov_domain
+from interlock.names import mail_domain
+
+SPOUSE_WORDS = {"husband", "wife", "spouse", "partner", "domestic partner", "fiance", "fiancee"}
+
+
+@dataclass
+class Office:
+    position: Node
+    body: Node | None
+    occupancy: Node
+
+    @property
+    def title(self) -> str:
+        where = f", {self.body.name}" if self.body else ""
+        return f"{self.position.name}{where}"
+
+
+@dataclass
+class Official:
+    person: Node
+    offices: list[Office] = field(default_factory=list)
+    addresses: set[str] = field(default_factory=set)
+    gov_accounts: set[str] = field(default_factory=set)
+
+    @property
+    def jurisdictions(self) -> set[str]:
+        return {jurisdiction_key(o.body.name) for o in self.offices if o.body}
+
+
+@dataclass
+class Kin:
+    official: Official
+    relative: Node
+    family: Node
+    word: str          # as the source says it: husband, sister …
+    relation: str      # spouse | family
+
+    def link(self, graph: Graph) -> Link:
+        v = self.family.props["relative"][0]
+        return Link(self.official.person.id, self.relation, self.relative.id, source=source_of(v),
+                    standing=graph.standing(v), note=f"{self.word} (as the source puts it)")
+
+
+@dataclass
+class Lobbying:
+    lobbyist: Node
+    client: Node
+    representation: Node
+    years: list[int]
+    start: str
+    end: str
+    jurisdiction: str | None
+
+    def link(self, graph: Graph) -> Link:
+        v = self.representation.props["client"][0]
+        years = f"{self.years[0]}–{self.years[-1]}" if len(self.years) > 1 else str(self.years[0])
+        return Link(self.lobbyist.id, "represents", self.client.id, self.start, self.end, source_of(v), graph.standing(v),
+                    note=f"registered lobbyist for this client in {years} ({len(self.years)} registration years)")
+
+
+def source_of(v: Value) -> Source:
+    return Source(v.path, v.record, v.file_sha)
+
+
+def gov_domains(graph: Graph) -> set[str]:
+    return {d for box in graph.mailboxes for d in box.gov_domains}
+
+
+def officials(graph: Graph) -> list[Official]:
+    """Everyone who holds an office in the records (an Occupancy), with their mail accounts."""
+    found: dict[str, Official] = {}
+    domains = gov_domains(graph)
+    for occ in graph.of_schema("Occupancy"):
+        holder = graph.get(occ.first("holder") or "")
+        post = graph.get(occ.first("post") or "")
+        if holder is None or post is None:
+            continue
+        body = graph.get(post.first("organization") or "")
+        off = found.setdefault(holder.id, Official(holder))
+        off.offices.append(Office(post, body, occ))
+    for off in found.values():
+        off.addresses = set(graph.addresses.get(off.person.id, set()))
+        off.gov_accounts = {a for a in off.addresses if mail_domain(a) in domains or is_gov_domain(mail_domain(a))}
+    return sorted(found.values(), key=lambda o: o.person.id)
+
+
+def relatives(graph: Graph, official: Official) -> list[Kin]:
+    kin = []
+    for fam in graph.referring("person", official.person.id):
+        if fam.schema != "Family":
+            continue
+        rel = graph.get(fam.first("relative") or "")
+        if rel is None or rel.id == official.person.id:
+            continue
+        word = (fam.first("relationship") or "relative").lower()
+        kin.append(Kin(official, rel, fam, word, "spouse" if word in SPOUSE_WORDS else "family"))
+    return sorted(kin, key=lambda k: k.relative.id)
+
+
+def lobbying(graph: Graph, person: Node) -> list[Lobbying]:
+    """The clients a person was registered to lobby for, with the years each registration was in force."""
+    out = []
+    for rep in graph.referring("agent", person.id):
+        if rep.schema != "Representation":
+            continue
+        client = graph.get(rep.first("client") or "")
+        years = sorted({int(d[:4]) for d in rep.values("date") if d[:4].isdigit()})
+        if client is None or not years:
+            continue
+        starts = sorted(d for d in rep.values("startDate") if d[:4] == str(years[0]))
+        start = starts[0] if starts else f"{years[0]}-01-01"
+        end = f"{years[-1]}-12-31"
+        jur = graph.jurisdiction(rep.props["client"][0])
+        out.append(Lobbying(person, client, rep, years, start, end, jur))
+    return sorted(out, key=lambda lob: (lob.start, lob.client.id))
+
+
+def same_government(official: Official, jurisdiction: str | None) -> bool | None:
+    """True when the official serves the government a registry or contract belongs to; None when unknown."""
+    if not jurisdiction or not official.jurisdictions:
+        return None
+    return jurisdiction_key(jurisdiction) in official.jurisdictions
+
+
+def identity_note(graph: Graph, node: Node) -> str:
+    """How the records were tied to one identity, for the reader to check."""
+    reasons = sorted({graph.match[m][1] for m in node.members if m in graph.match and graph.match[m][1]})
+    return "; ".join(reasons)
+
+
+def identity_score(graph: Graph, node: Node) -> float:
+    scores = [graph.match[m][0] for m in node.members if m in graph.match]
+    return min(scores) if scores else 1.0
+
+
+def family_evidence(kin: Kin, link: Link) -> Evidence:
+    src = link.source or Source("", "")
+    return Evidence(src.path, src.record, None, f"{kin.official.person.name}: {kin.word}, {kin.relative.name}", src.sha256,
+                    "profile", highlight=[kin.relative.name])

@@ -1,0 +1,38 @@
+"""Shared fixtures: the real data folder, and factories for tiny synthetic mail."""
+
+from __future__ import annotations
+
+import os
+from email.utils import format_datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """../shared/data; its absence fails the test under CI and skips it elsewhere."""
+    if not SHARED.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{SHARED} is missing; CI always has ../shared")
+        pytest.skip(f"{SHARED} is not here")
+    return SHARED
+
+
+def make_message(n: int, sender: str = "a@example.gov", to: str = "b@example.com", subject: str | None = None,
+                 body: str | None = None, when: datetime | None = None, extra: str = "") -> str:
+    date = format_datetime(when or datetime(2020, 1, 1, tzinfo=UTC) + timedelta(hours=n))
+    return (f"From: Person {n} <{sender}>\nTo: {to}\nSubject: {subject or f'message {n}'}\nDate: {date}\n"
+            f"Message-ID: <m{n}@example>\n{extra}\n{body or f'Body of message {n}.'}\n")
+
+
+def write_mbox(path: Path, messages: list[str]) -> Path:
+    with path.open("w") as fh:
+        for m in messages:
+            fh.write("From MAILER-DAEMON Thu Jan  1 00:00:00 2020\n")
+            fh.write(m.replace("\nFrom ", "\n>From "))
+            fh.write("\n")
+    return path
