@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factories import Builder
+from interlock.case import Case
+from interlock.names import org_key, person_name
+from interlock.resolve.clusters import Clusters
+from interlock.resolve.features import Match
+
+
+def identities(case: Case) -> dict[str, str]:
+    return dict(case.store.query("SELECT entity_id, canonical_id FROM identities"))
+
+
+def test_names_keep_apart_what_tells_people_apart() -> None:
+    assert person_name("Sam Reyes").compatible(person_name("REYES, SAM"))
+    assert person_name("Dana M. Ortiz").compatible(person_name("Ms. Dana Ortiz"))
+    assert not person_name("Sam Reyes").compatible(person_name("Sam Reyes Jr."))
+    assert not person_name("Dana M. Ortiz").compatible(person_name("Dana K. Ortiz"))
+    assert org_key("HARBORLINE SECURITY CONSULTANTS INC") == org_key("Harborline Security Consultants, Inc.")
+    assert org_key("Harborline Secure Logistics LLC") != org_key("Harborline Security Consultants, Inc.")
+    assert org_key("Acme Holdings d/b/a Acme Parking") == "acme holdings"
+
+
+@given(st.text(min_size=0, max_size=40))
+def test_name_parsing_never_fails_and_is_stable(text: str) -> None:
+    parsed = person_name(text)
+    assert person_name(parsed.key) .key == parsed.key or not parsed.first
+    assert org_key(org_key(text)) == org_key(text)
+
+
+def test_clusters_veto_conflicting_emails_and_judgements() -> None:
+    c = Clusters()
+    c.add("a", emails={"a@x.com"}, is_person=True)
+    c.add("b", emails={"b@y.com"}, is_person=True)
+    c.add("c")
+    assert not c.union("a", "b", Match(0.8, "name"))
+    c.veto("a", "c")
+    assert not c.union("c", "a", Match(0.8, "name"))
+    assert c.union("c", "a", Match(1.0, "judged"), force=True)
+    assert c.find("a") == c.find("c")
+
+
+def test_addresses_registry_and_profile_people_become_one_identity(tmp_path: Path) -> None:
+    b = Builder(Case.open(tmp_path / "c", create=True))
+    profile = b.add("Person", "p", name="Sam Reyes")
+    registry = b.add("Person", "r", kind="chicago-lobbyists", name="SAM REYES", email="sam@reyesstrategies.com")
+    namesake = b.add("Person", "n", name="Sam Reyes Jr.")
+    b.mail("sam@reyesstrategies.com", "dortiz@lakeport.gov", "2020-01-01", name="Sam Reyes")
+    b.mail("sam.reyes@gmail.com", "dortiz@lakeport.gov", "2020-01-02", name="Sam Reyes")
+    b.mail("sreyesjr@outlook.com", "dortiz@lakeport.gov", "2020-01-03", name="Sam Reyes Jr.")
+    b.mail("info@harborline.com", "dortiz@lakeport.gov", "2020-01-03", name="Sam Reyes")
+    case = b.done()
+    case.resolve()
+    ids = identities(case)
+    same = {ids[profile], ids[registry], ids["addr:sam@reyesstrategies.com"], ids["addr:sam.reyes@gmail.com"]}
+    assert len(same) == 1
+    assert ids[namesake] not in same and ids["addr:sreyesjr@outlook.com"] not in same
+    assert ids["addr:info@harborline.com"] not in same, "a role mailbox is never a person"
+    reason = dict(case.store.query("SELECT entity_id, reason FROM identities"))
+    assert "same e-mail address sam@reyesstrategies.com" in reason["addr:sam@reyesstrategies.com"]
+
+
+def test_two_registered_namesakes_with_their_own_addresses_stay_apart(tmp_path: Path) -> None:
+    b = Builder(Case.open(tmp_path / "c", create=True))
+    one = b.add("Person", "1", kind="chicago-lobbyists", name="John Kelly", email="jk@firm-a.com")
+    two = b.add("Person", "2", kind="chicago-lobbyists", name="JOHN KELLY", email="john@firm-b.com")
+    case = b.done()
+    case.resolve()
+    ids = identities(case)
+    assert ids[one] != ids[two]
+
+
+def test_judgements_survive_resolving_again_and_reingest(tmp_path: Path) -> None:
+    b = Builder(Case.open(tmp_path / "c", create=True))
+    a = b.add("Person", "a", name="Sam Reyes")
+    r = b.add("Person", "r", kind="chicago-lobbyists", name="SAM REYES")
+    case = b.done()
+    case.resolve()
+    assert identities(case)[a] == identities(case)[r]
+    case.judge(a, r, "no", "editor@newsroom")
+    case.resolve()
+    assert identities(case)[a] != identities(case)[r]
+    # the same statements arriving again (a re-ingest) change nothing
+    b.add("Person", "a", name="Sam Reyes")
+    b.done()
+    case.resolve()
+    assert identities(case)[a] != identities(case)[r]
+
+
+def test_organisations_merge_across_legal_forms_not_lookalikes(tmp_path: Path) -> None:
+    b = Builder(Case.open(tmp_path / "c", create=True))
+    client = b.add("Organization", "c", kind="chicago-lobbyists", name="HARBORLINE SECURITY CONSULTANTS, INC.")
+    vendor = b.add("Company", "v", kind="chicago-contracts", name="HARBORLINE SECURITY CONSULTANTS INC")
+    lookalike = b.add("Company", "l", kind="chicago-contracts", name="HARBORLINE SECURE LOGISTICS LLC")
+    case = b.done()
+    case.resolve()
+    ids = identities(case)
+    assert ids[client] == ids[vendor] != ids[lookalike]
