@@ -64,3 +64,18 @@ def test_dates_outside_sense_are_dropped_but_kept_raw() -> None:
     assert parse_date("Mon, 1 Jan 1980 00:00:00 +0000") is not None
     msg = parse_message(b"From: a@b.gov\nDate: garbage\n\nx", ORIGIN)
     assert msg.sent_at is None and msg.date_raw == "garbage"
+
+
+@pytest.mark.parametrize("value", [
+    "a@b.com", "A B <a@b.com>", "a@b.com, C D <c@d.org>", '"Ortiz, Dana" <d@x.gov>', "x@y.com (Comment)",
+    "Group: a@b.com, c@d.com;", "<a@b.com>", " , a@b.com,, ", "Dana Ortiz <DOrtiz@Lakeport.GOV>",
+])
+def test_fast_address_split_agrees_with_the_standard_library(value: str) -> None:
+    from email.utils import getaddresses
+
+    from interlock.ingest.email_parse import split_addresses
+
+    def clean(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        return [(n.strip(), a.lower()) for n, a in pairs if a]
+
+    assert clean(split_addresses([value])) == clean(getaddresses([value]))

@@ -40,10 +40,34 @@ def decode_words(value: object) -> str:
     return " ".join(text.split())
 
 
+SIMPLE_ADDRESS = re.compile(r"^\s*(?:([^<>,;:\\]*?)\s*<([^<>\s]+)>|([^<>\s]+))\s*$")
+
+
+def split_addresses(values: list[str]) -> list[tuple[str, str]]:
+    """(display name, address) pairs. Plain lists take a fast path; quotes, comments and groups go
+    to the standard library's full parser."""
+    out: list[tuple[str, str]] = []
+    for value in values:
+        if '"' in value or "(" in value or ":" in value:
+            out.extend(getaddresses([value]))
+            continue
+        for piece in value.split(","):
+            if not piece.strip():
+                continue
+            m = SIMPLE_ADDRESS.match(piece)
+            if m is None:
+                out.extend(getaddresses([piece]))
+            elif m.group(2):
+                out.append((m.group(1) or "", m.group(2)))
+            else:
+                out.append(("", m.group(3)))
+    return out
+
+
 def addresses(raw: RawMessage, name: str) -> list[Address]:
     values = [decode_words(v) for v in raw.get_all(name, [])]
     found = []
-    for display, addr in getaddresses(values):
+    for display, addr in split_addresses(values):
         clean = parse_address(addr)
         if clean:
             found.append(Address(clean, display.strip().strip("'\"")))

@@ -1,0 +1,1 @@
+"""Benchmarks that print numbers beside the obvious alternative. Run with ``make bench``."""

@@ -1,0 +1,14 @@
+"""Run every benchmark: ``python -m bench [NAME ...]``."""
+
+from __future__ import annotations
+
+import sys
+
+from bench import ingest_mail
+
+BENCHES = {"ingest-mail": ingest_mail.main}
+
+if __name__ == "__main__":
+    names = sys.argv[1:] or list(BENCHES)
+    for name in names:
+        BENCHES[name]()
