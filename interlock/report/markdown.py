@@ -1,0 +1,136 @@
+"""The report as Markdown: the same content as the HTML without the figures; the timeline becomes a
+table of counts per year and the busiest months. Text from the sources is escaped so that a name or
+an excerpt cannot turn into markup (or HTML) when the file is rendered."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from interlock.findings import Evidence, Finding, Timeline
+from interlock.report import HOW_TO_READ, STANDINGS, names_of, period_text, rule_docs, sentence_template, when
+
+SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+LINE_START = re.compile(r"^(\s*|\s*\d+)([#>+-]|(?<=\d)[.)])")
+
+
+def md(text: Any) -> str:
+    """Escape Markdown punctuation and HTML; collapse line breaks (for one-line cells and headings)."""
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;")
+    return SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
+
+
+def marked(text: str, names: list[str]) -> str:
+    """An excerpt escaped, its lines kept, the ``names`` in bold."""
+    names = sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE) if names else None
+    lines = []
+    for line in text.splitlines() or [""]:
+        if pattern is None:
+            lines.append(md(line))
+            continue
+        out, pos = [], 0
+        for m in pattern.finditer(line):
+            out += [md(line[pos:m.start()]), f"**{md(m.group())}**"]
+            pos = m.end()
+        out.append(md(line[pos:]))
+        lines.append("".join(out))
+    return "  \n".join("> " + LINE_START.sub(r"\1\\\2", line) for line in lines)   # two spaces: a line break
+
+
+def timeline_table(timeline: Timeline | None) -> list[str]:
+    if timeline is None or not timeline.months:
+        return []
+    counted: Counter[str] = Counter()
+    context: Counter[str] = Counter()
+    for month, a, c in timeline.months:
+        counted[month[:4]] += a
+        context[month[:4]] += c
+    out = ["| year | counted | context |", "|---|---:|---:|"]
+    out += [f"| {y} | {counted[y]:,} | {context[y]:,} |" for y in sorted(set(counted) | set(context))]
+    busiest = sorted((m for m in timeline.months if m[1]), key=lambda m: (-m[1], m[0]))[:3]
+    if busiest:
+        out += ["", "Busiest months: " + ", ".join(f"{m} ({a:,})" for m, a, _ in busiest) + "."]
+    return out
+
+
+def evidence_lines(items: list[Evidence]) -> list[str]:
+    out = []
+    for e in items:
+        sha = f" · sha256 `{e.sha256[:12]}`" if e.sha256 else ""
+        record = e.record.replace("`", "")
+        out += [f"- {e.date or 'undated'} · {md(e.path)} · record `{record}`{sha}", "", marked(e.excerpt, e.highlight), ""]
+    return out
+
+
+def finding_lines(report: dict[str, Any], data: dict[str, Any], docs: dict[str, str]) -> list[str]:
+    f = Finding.from_dict(data)
+    names = names_of(report, data)
+    out = [f"## {md(f.title)}", "",
+           f"**{f.severity.upper()}** · score {f.score:.2f} · {period_text(data.get('period'))} · rule `{f.rule}` · id `{data['id']}`",
+           "", md(f.summary), "", "### Who", ""]
+    out += [f"- **{md(s.name)}**, {s.role} ({s.schema})" for s in f.subjects]
+    out += ["", "### How they are linked", ""]
+    for i, link in enumerate(f.chain, 1):
+        a = names.get(link.from_id, (f"entity {link.from_id[:8]}", ""))[0]
+        b = names.get(link.to_id, (f"entity {link.to_id[:8]}", ""))[0]
+        dates = when(link.start, link.end)
+        line = sentence_template(link.relation).format(a=f"**{md(a)}**", b=f"**{md(b)}**") + (f" {dates}" if dates else "")
+        out.append(f"{i}. {line}. *{link.standing}*")
+        if link.note:
+            out.append(f"   - {md(link.note)}")
+        if link.source:
+            out.append(f"   - source: {md(link.source.path)}, record `{link.source.record.replace('`', '')}`")
+    if f.counts:
+        out += ["", "### Counts", "", " · ".join(f"{md(k.replace('_', ' '))}: {v:,}" for k, v in f.counts.items())]
+    table = timeline_table(f.timeline)
+    markers = f.timeline.markers if f.timeline else []
+    if table or markers:
+        out += ["", "### Timeline", "", *table]
+        out += ["", *[f"- {date}: {md(label)}" for date, label in markers]] if markers else []
+    current = [e for e in f.evidence if not e.context]
+    context = [e for e in f.evidence if e.context]
+    if current:
+        out += ["", "### Evidence", "", *evidence_lines(current)]
+    if context:
+        out += ["", "### Context (before the relationship began)", "", *evidence_lines(context)]
+    if docs.get(f.rule):
+        out += ["", f"*What the rule looks for:* {md(docs[f.rule])}"]
+    return out + [""]
+
+
+def render_markdown(report: dict[str, Any]) -> str:
+    summary = report.get("summary", {})
+    out = [f"# {md(report['case'])}: interlock report", "",
+           f"Generated {report['generated_at']} by {report['software']['name']} {report['software']['version']}"
+           f" · {len(report['findings'])} findings", "",
+           "## How to read this", "", HOW_TO_READ, ""]
+    out += [f"- **{name}**: {text}" for name, text in STANDINGS.items()]
+    out += ["", "Evidence under “Context” is from before the relationship began; it is shown, not counted.", "",
+            "## Sources", ""]
+    if report["sources"]:
+        out += ["| source | kind | records | rejected | mailbox owner | government domains |", "|---|---|---:|---:|---|---|"]
+        for s in report["sources"]:
+            box = s.get("mailbox") or {}
+            owner = f"{md(box['owner'])} ({'inferred' if box.get('owner_inferred') else 'given'})" if box.get("owner") else ""
+            domains = md(", ".join(box.get("gov_domains") or []))
+            domains += (" (inferred)" if box.get("gov_inferred") else " (given)") if domains else ""
+            out.append(f"| {md(s['path'])} (`{s['sha256'][:12]}`) | {s['kind']} | {s['records']:,} | {s['rejected']:,} "
+                       f"| {owner} | {domains} |")
+    else:
+        out.append("No sources have been ingested into this case yet.")
+    out += ["", "## Findings", ""]
+    if not report["findings"]:
+        out += ["**No findings.** None of the patterns interlock looks for turned up in these sources. That is not proof "
+                "that there is nothing to find: the sources may be incomplete, or a person may not have been recognised "
+                "across them.", ""]
+    else:
+        out += [f"{i}. {md(f['title'])} ({f['severity']}, score {f['score']:.2f})" for i, f in enumerate(report["findings"], 1)]
+        out.append("")
+    docs = rule_docs(report)
+    for data in report["findings"]:
+        out += finding_lines(report, data, docs)
+    if summary:
+        out.append(f"*{summary.get('messages', 0):,} messages and {summary.get('entities', 0):,} entities read.*")
+    return "\n".join(out).rstrip() + "\n"
