@@ -150,7 +150,6 @@ def print_investigation(inv: Investigation) -> None:
     print_resolve(inv.resolved)
     print_detect(inv.detected)
     click.echo(f"JSON report: {inv.json}")
-    click.echo(f"report: {inv.html}")
 
 
 @cli.command()
@@ -164,6 +163,7 @@ def investigate(case: Path, paths: tuple[Path, ...], output: Path | None, kind: 
     with Case.open(case, make_settings(owner, gov_domain, jurisdiction, batch_size), create=True) as c:
         inv = c.investigate(list(paths), kind, output)
     print_investigation(inv)
+    click.echo(f"report: {inv.html}")
     if any(r.rejected and not r.skipped for r in inv.sources):
         sys.exit(1)
 
