@@ -79,7 +79,8 @@ def gov_domains(graph: Graph) -> set[str]:
 
 
 def officials(graph: Graph) -> list[Official]:
-    """Everyone who holds an office in the records (an Occupancy), with their mail accounts."""
+    """Everyone who holds a public office in the records (an Occupancy of a post in a public body),
+    with their mail accounts. A post with no government named ("Occupation: Teacher") is no office."""
     found: dict[str, Official] = {}
     domains = gov_domains(graph)
     for occ in graph.of_schema("Occupancy"):
@@ -88,6 +89,8 @@ def officials(graph: Graph) -> list[Official]:
         if holder is None or post is None:
             continue
         body = graph.get(post.first("organization") or "")
+        if body is None:
+            continue
         off = found.setdefault(holder.id, Official(holder))
         off.offices.append(Office(post, body, occ))
     for off in found.values():
