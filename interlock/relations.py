@@ -5,6 +5,7 @@ Pure functions over a :class:`~interlock.graph.Graph`; every rule starts from th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from interlock.findings import Evidence, Link, Source
@@ -128,6 +129,16 @@ def lobbying(graph: Graph, person: Node) -> list[Lobbying]:
         jur = graph.jurisdiction(rep.props["client"][0])
         out.append(Lobbying(person, client, rep, years, start, end, jur))
     return sorted(out, key=lambda lob: (lob.start, lob.client.id))
+
+
+def lobbying_relatives(graph: Graph) -> Iterator[tuple[Official, Kin, list[Lobbying]]]:
+    """Each official's relative who was registered to lobby, with the registrations that are not
+    plainly before another government (unknown governments are kept; rules say so)."""
+    for off in officials(graph):
+        for kin in relatives(graph, off):
+            regs = [lob for lob in lobbying(graph, kin.relative) if same_government(off, lob.jurisdiction) is not False]
+            if regs:
+                yield off, kin, regs
 
 
 def same_government(official: Official, jurisdiction: str | None) -> bool | None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from interlock.findings import Evidence, Finding, Link, Subject
 from interlock.graph import Graph, Node
-from interlock.relations import Lobbying, Official, lobbying, officials, relatives, same_government, source_of
+from interlock.relations import Lobbying, Official, lobbying_relatives, same_government, source_of
 from interlock.rules import RuleContext, rule
 
 
@@ -63,13 +63,9 @@ def award_evidence(award: Node, agency: Node | None, context: bool) -> Evidence:
 @rule(id="relative-client-benefit", severity="high")
 def relative_client_benefit(ctx: RuleContext) -> Iterator[Finding]:
     g = ctx.graph
-    for off in officials(g):
-        for kin in relatives(g, off):
-            rel, person = kin.relative, off.person
-            for lob in lobbying(g, rel):
-                if same_government(off, lob.jurisdiction) is False:
-                    continue
-                yield from benefit(ctx, off, kin.link(g), kin.word, rel, person, lob)
+    for off, kin, regs in lobbying_relatives(g):
+        for lob in regs:
+            yield from benefit(ctx, off, kin.link(g), kin.word, kin.relative, off.person, lob)
 
 
 def benefit(ctx: RuleContext, off: Official, family: Link, word: str, rel: Node, person: Node, lob: Lobbying) -> Iterator[Finding]:

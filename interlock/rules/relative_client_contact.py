@@ -14,7 +14,7 @@ from interlock.findings import Finding, Link, Subject
 from interlock.graph import Graph, Node
 from interlock.mailbox import WEBMAIL
 from interlock.names import mail_domain, parse_address
-from interlock.relations import Official, gov_domains, lobbying, officials, relatives, same_government, source_of
+from interlock.relations import Official, gov_domains, lobbying_relatives, source_of
 from interlock.rules import RuleContext, rule
 
 
@@ -50,51 +50,48 @@ def official_label(off: Official) -> str:
 @rule(id="relative-client-contact", severity="high")
 def relative_client_contact(ctx: RuleContext) -> Iterator[Finding]:
     g, p = ctx.graph, ctx.params
-    for off in officials(g):
+    for off, kin, regs in lobbying_relatives(g):
         if not off.gov_accounts:
             continue
-        for kin in relatives(g, off):
-            rel, person = kin.relative, off.person
-            for lob in lobbying(g, rel):
-                if same_government(off, lob.jurisdiction) is False:
-                    continue
-                client = lob.client
-                staff = [(o, link) for o, link in officers(g, client) if o.id not in (rel.id, person.id)]
-                staff_accounts = {a for o, _ in staff for a in g.addresses.get(o.id, set())}
-                domains = org_domains(g, client)
-                mails = mailquery.between(ctx.store, off.gov_accounts, staff_accounts - off.addresses, domains)
-                during = [m for m in mails if m.day and lob.start <= m.day <= lob.end]
-                before = [m for m in mails if m.day and m.day < lob.start]
-                if not during:
-                    continue
-                names = [client.name, *[o.name for o, _ in staff]][:4]
-                chain = [kin.link(g), lob.link(g)]
-                for o, link in staff:
-                    v = link.props[next(iter(k for k in ("director", "employee") if k in link.props))][0]
-                    chain.append(Link(client.id, "employs", o.id, link.first("startDate"), link.first("endDate"),
-                                      source_of(v), g.standing(v), note=link.first("role") or ""))
-                chain.append(Link(person.id, "emailed", client.id, during[0].day, during[-1].day, standing="inferred",
-                                  note=f"{len(during)} messages with {', '.join(sorted(staff_accounts)) or ''}"
-                                       f"{' and ' if staff_accounts and domains else ''}{', '.join('@' + d for d in sorted(domains))}"))
-                who = ", ".join(f"{o.name} ({link.first('role') or 'officer'})" for o, link in staff) or f"people at {client.name}"
-                summary = (
-                    f"While {rel.name} ({kin.word} of {person.name}, {official_label(off)}) was registered to lobby for "
-                    f"{client.name} ({lob.start} to {lob.end}), {person.name}'s government account exchanged {len(during)} "
-                    f"messages with {who}. {len(before)} earlier messages are shown as context. Check what was asked and "
-                    f"offered; the records show the contact, not its purpose or outcome."
-                )
-                evidence = [mailquery.evidence(m, False, [person.name, *names]) for m in mailquery.pick(during, p.max_evidence)]
-                evidence += [mailquery.evidence(m, True, names) for m in before[-p.max_context:]]
-                yield Finding(
-                    rule="relative-client-contact",
-                    title=f"{person.name} corresponded with {client.name}, a lobbying client of {kin.word} {rel.name}",
-                    summary=summary, severity="high", score=min(0.95, 0.7 + 0.05 * len(during)),
-                    subjects=[Subject(person.id, person.schema, person.name, "official"),
-                              Subject(rel.id, rel.schema, rel.name, "relative"),
-                              Subject(client.id, client.schema, client.name, "client"),
-                              *[Subject(o.id, o.schema, o.name, "associate") for o, _ in staff]],
-                    chain=chain, period_start=during[0].day, period_end=during[-1].day,
-                    counts={"emails": len(during), "context_before": len(before)}, evidence=evidence,
-                    timeline=mailquery.Timeline(mailquery.monthly(mails, lob.start),
-                                                [(lob.start, f"{rel.name} registered for {client.name}")]),
-                )
+        rel, person = kin.relative, off.person
+        for lob in regs:
+            client = lob.client
+            staff = [(o, link) for o, link in officers(g, client) if o.id not in (rel.id, person.id)]
+            staff_accounts = {a for o, _ in staff for a in g.addresses.get(o.id, set())}
+            domains = org_domains(g, client)
+            mails = mailquery.between(ctx.store, off.gov_accounts, staff_accounts - off.addresses, domains)
+            during = [m for m in mails if m.day and lob.start <= m.day <= lob.end]
+            before = [m for m in mails if m.day and m.day < lob.start]
+            if not during:
+                continue
+            names = [client.name, *[o.name for o, _ in staff]][:4]
+            chain = [kin.link(g), lob.link(g)]
+            for o, link in staff:
+                v = link.props[next(iter(k for k in ("director", "employee") if k in link.props))][0]
+                chain.append(Link(client.id, "employs", o.id, link.first("startDate"), link.first("endDate"),
+                                  source_of(v), g.standing(v), note=link.first("role") or ""))
+            chain.append(Link(person.id, "emailed", client.id, during[0].day, during[-1].day, standing="inferred",
+                              note=f"{len(during)} messages with {', '.join(sorted(staff_accounts)) or ''}"
+                                   f"{' and ' if staff_accounts and domains else ''}{', '.join('@' + d for d in sorted(domains))}"))
+            who = ", ".join(f"{o.name} ({link.first('role') or 'officer'})" for o, link in staff) or f"people at {client.name}"
+            summary = (
+                f"While {rel.name} ({kin.word} of {person.name}, {official_label(off)}) was registered to lobby for "
+                f"{client.name} ({lob.start} to {lob.end}), {person.name}'s government account exchanged {len(during)} "
+                f"messages with {who}. {len(before)} earlier messages are shown as context. Check what was asked and "
+                f"offered; the records show the contact, not its purpose or outcome."
+            )
+            evidence = [mailquery.evidence(m, False, [person.name, *names]) for m in mailquery.pick(during, p.max_evidence)]
+            evidence += [mailquery.evidence(m, True, names) for m in before[-p.max_context:]]
+            yield Finding(
+                rule="relative-client-contact",
+                title=f"{person.name} corresponded with {client.name}, a lobbying client of {kin.word} {rel.name}",
+                summary=summary, severity="high", score=min(0.95, 0.7 + 0.05 * len(during)),
+                subjects=[Subject(person.id, person.schema, person.name, "official"),
+                          Subject(rel.id, rel.schema, rel.name, "relative"),
+                          Subject(client.id, client.schema, client.name, "client"),
+                          *[Subject(o.id, o.schema, o.name, "associate") for o, _ in staff]],
+                chain=chain, period_start=during[0].day, period_end=during[-1].day,
+                counts={"emails": len(during), "context_before": len(before)}, evidence=evidence,
+                timeline=mailquery.Timeline(mailquery.monthly(mails, lob.start),
+                                            [(lob.start, f"{rel.name} registered for {client.name}")]),
+            )

@@ -12,20 +12,15 @@ from collections.abc import Iterator
 
 from interlock import mailquery
 from interlock.findings import Finding, Link, Subject
-from interlock.relations import identity_note, lobbying, officials, relatives, same_government
+from interlock.relations import identity_note, lobbying_relatives
 from interlock.rules import RuleContext, rule
 
 
 @rule(id="relative-correspondence", severity="high")
 def relative_correspondence(ctx: RuleContext) -> Iterator[Finding]:
     g, p = ctx.graph, ctx.params
-    for off in officials(g):
-        if not off.gov_accounts:
-            continue
-        for kin in relatives(g, off):
-            regs = [lob for lob in lobbying(g, kin.relative) if same_government(off, lob.jurisdiction) is not False]
-            if not regs:
-                continue
+    for off, kin, regs in lobbying_relatives(g):
+        if off.gov_accounts:
             rel, person = kin.relative, off.person
             start = min(lob.start for lob in regs)
             rel_accounts = g.addresses.get(rel.id, set()) - off.addresses
