@@ -26,6 +26,8 @@ class Attachment:
     size: int
     content_type: str
     data: bytes = b""
+    text: str = ""      # extracted text (PDF, DOCX, RTF, HTML …), bounded
+    error: str = ""     # why no text could be extracted, when it could not
 
 
 @dataclass
@@ -46,6 +48,9 @@ class Message:
     body: str = ""
     folder: str = ""
     attachments: list[Attachment] = field(default_factory=list)
+    meta: dict[str, str | list[str]] = field(default_factory=dict)  # production metadata, see store.schema
+    children: list[Message] = field(default_factory=list)  # messages inside this one (attached, quoted)
+    relation: str = ""                                     # for a child: "attached" or "quoted"
 
 
 @dataclass(frozen=True)

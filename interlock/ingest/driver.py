@@ -71,14 +71,14 @@ def add_entity(batch: Batch, ent: Entity, seen: datetime) -> None:
         batch.add("statements", (sid, ent.id, ent.schema, prop, value, o.source_sha, o.file_sha, o.path, o.record, seen))
 
 
-def add_message(batch: Batch, msg: Message, number: int, blobs: Blobs, seen: datetime) -> None:
+def add_message(batch: Batch, msg: Message, number: int | str, blobs: Blobs, seen: datetime, parent: str | None = None) -> str:
     o = msg.origin
-    mid = make_id(o.source_sha, number)
+    mid = make_id(o.source_sha, number) if parent is None else make_id(parent, number)
     sender = msg.sender
     batch.add("messages", (
         mid, o.source_sha, o.file_sha, o.path, o.record, msg.message_id, msg.in_reply_to, msg.references,
         msg.sent_at, msg.date_raw, sender.address if sender else None, sender.name if sender else None,
-        msg.subject, msg.body, msg.folder, seen,
+        msg.subject, msg.body, msg.folder, seen, parent, msg.relation or None,
     ))
     for role, addrs in (("from", [sender] if sender else []), ("to", msg.to), ("cc", msg.cc), ("bcc", msg.bcc)):
         for a in addrs:
@@ -86,7 +86,13 @@ def add_message(batch: Batch, msg: Message, number: int, blobs: Blobs, seen: dat
     for att in msg.attachments:
         if att.data:
             blobs.put_bytes(att.data, att.sha256)
-        batch.add("attachments", (mid, att.name, att.sha256, att.size, att.content_type))
+        batch.add("attachments", (mid, att.name, att.sha256, att.size, att.content_type, att.text or None, att.error or None))
+    for key, value in msg.meta.items():
+        for v in value if isinstance(value, list) else [value]:
+            batch.add("message_meta", (mid, key, v))
+    for i, child in enumerate(msg.children):
+        add_message(batch, child, f"child {i}", blobs, seen, parent=mid)
+    return mid
 
 
 def commit(store: Store, sha: str, batch: Batch, next_record: int) -> None:

@@ -26,13 +26,20 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("refs", "TEXT"), ("sent_at", "TIMESTAMP"), ("date_raw", "TEXT"),
         ("from_addr", "TEXT"), ("from_name", "TEXT"), ("subject", "TEXT"), ("body", "TEXT"),
         ("folder", "TEXT"), ("seen_at", "TIMESTAMP"),
+        # a message found inside another (an attached .eml/.msg, quoted history): the outer one's id
+        ("parent", "TEXT"), ("relation", "TEXT"),
+    ],
+    # what productions carry beside the headers: case and document numbers, Bates numbers, release
+    # stamps, exemption codes, page and character span, OCR confidence (one row per value)
+    "message_meta": [
+        ("message", "TEXT"), ("key", "TEXT"), ("value", "TEXT"),
     ],
     "participants": [
         ("message", "TEXT"), ("role", "TEXT"), ("address", "TEXT"), ("name", "TEXT"),
     ],
     "attachments": [
         ("message", "TEXT"), ("name", "TEXT"), ("sha256", "TEXT"), ("size", "BIGINT"),
-        ("content_type", "TEXT"),
+        ("content_type", "TEXT"), ("text", "TEXT"), ("error", "TEXT"),
     ],
     "rejects": [
         ("source_sha", "TEXT"), ("file_sha", "TEXT"), ("path", "TEXT"), ("record", "TEXT"),
