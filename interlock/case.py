@@ -19,11 +19,12 @@ from interlock.findings import Finding
 from interlock.graph import Graph
 from interlock.ingest.base import detect_kind
 from interlock.ingest.driver import SourceReport, ingest_source, now
-from interlock.mailbox import infer_mailbox, record_mailbox
+from interlock.mailbox import build_accounts, infer_mailbox, record_mailbox
 from interlock.resolve import ResolveReport, add_judgement, run_resolve
 from interlock.rules import run_rules
 from interlock.settings import Settings
 from interlock.store.duckdb import DuckDBStore
+from interlock.threads import build_threads
 
 STORE_FILE = "case.duckdb"
 
@@ -75,7 +76,12 @@ class Case:
     # -- resolve, detect ------------------------------------------------------
 
     def resolve(self) -> ResolveReport:
-        return run_resolve(self.store)
+        """Who is who (identities), which messages are one thread or one message twice, and which
+        addresses are government, personal or role accounts."""
+        report = run_resolve(self.store)
+        report.threads = build_threads(self.store)
+        report.accounts = build_accounts(self.store)
+        return report
 
     def judge(self, left: str, right: str, verdict: str, author: str, note: str = "") -> None:
         add_judgement(self.store, left, right, verdict, author, note)

@@ -94,6 +94,11 @@ def print_resolve(r: ResolveReport) -> None:
     merges = ", ".join(f"{n:,} by {why}" for why, n in r.merges.most_common()) or "none"
     click.echo(f"resolved {r.entities:,} entities and {r.addresses:,} e-mail addresses into {r.identities:,} identities "
                f"(merges: {merges}; {r.judgements:,} stored judgements replayed)")
+    if r.threads and r.threads.messages:
+        t = r.threads
+        kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(r.accounts.items()))
+        click.echo(f"{t.messages:,} messages in {t.threads:,} threads; duplicates: {t.exact_duplicates:,} exact, "
+                   f"{t.near_duplicates:,} near; accounts: {kinds}")
 
 
 def print_detect(d: DetectReport) -> None:

@@ -8,9 +8,10 @@ What was inferred is said, so a person can correct it.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
-from interlock.names import mail_domain
+from interlock.names import is_role_mailbox, mail_domain
 from interlock.store import Store
 
 WEBMAIL = frozenset(
@@ -71,3 +72,26 @@ def record_mailbox(store: Store, source_sha: str, box: Mailbox) -> None:
     with store.transaction():
         store.execute("DELETE FROM mailboxes WHERE source_sha = ?", [source_sha])
         store.insert("mailboxes", [(source_sha, box.owner, box.owner_inferred, ",".join(box.gov_domains), box.gov_inferred, box.note)])
+
+
+def account_kind(address: str, gov_domains: set[str]) -> str:
+    """government, personal (webmail), role (info@, noreply@, lists) or organisation."""
+    domain = mail_domain(address)
+    if is_role_mailbox(address):
+        return "role"
+    if domain in gov_domains or is_gov_domain(domain):
+        return "government"
+    if domain in WEBMAIL:
+        return "personal"
+    return "organisation"
+
+
+def build_accounts(store: Store) -> Counter[str]:
+    """Rebuild the ``accounts`` table: every address that took part in mail, with its kind."""
+    gov = {d for (domains,) in store.query("SELECT gov_domains FROM mailboxes") for d in (domains or "").split(",") if d}
+    rows = [(address, account_kind(address, gov), n) for address, n in store.query(
+        "SELECT address, count(DISTINCT message) FROM participants WHERE coalesce(address, '') <> '' GROUP BY address")]
+    with store.transaction():
+        store.execute("DELETE FROM accounts")
+        store.insert("accounts", rows)
+    return Counter(kind for _, kind, _ in rows)

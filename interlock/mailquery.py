@@ -30,6 +30,7 @@ class Mail:
     sender: str
     body: str
     attachments: int
+    copies: int = 0  # other places the same message was found (other mailboxes or productions)
 
     @property
     def day(self) -> str | None:
@@ -43,8 +44,11 @@ def _marks(values: Iterable[str]) -> tuple[str, list[str]]:
 
 SELECT = f"""SELECT m.id, m.sent_at, coalesce(m.subject, ''), m.path, m.record, m.file_sha, coalesce(m.from_addr, ''),
        substr(coalesce(m.body, ''), 1, {BODY_SLICE}),
-       (SELECT count(*) FROM attachments a WHERE a.message = m.id)
+       (SELECT count(*) FROM attachments a WHERE a.message = m.id),
+       (SELECT count(*) FROM duplicates d WHERE d.canonical = m.id)
 FROM messages m"""
+# a message found in several places is counted once, at its first copy
+FIRST_COPY = "m.id NOT IN (SELECT message FROM duplicates)"
 
 
 def between(store: Store, side_a: set[str], side_b: set[str], domains_b: set[str] = frozenset()) -> list[Mail]:  # type: ignore[assignment]
@@ -60,8 +64,9 @@ def between(store: Store, side_a: set[str], side_b: set[str], domains_b: set[str
     in_b = f"(p.address IN ({mb}) OR split_part(p.address, '@', 2) IN ({md}))"
     from_b = f"(m.from_addr IN ({mb}) OR split_part(m.from_addr, '@', 2) IN ({md}))"
     sql = f"""{SELECT}
-    WHERE (m.from_addr IN ({ma}) AND EXISTS (SELECT 1 FROM participants p WHERE p.message = m.id AND p.role <> 'from' AND {in_b}))
-       OR ({from_b} AND EXISTS (SELECT 1 FROM participants p WHERE p.message = m.id AND p.role <> 'from' AND p.address IN ({ma})))
+    WHERE {FIRST_COPY} AND (
+          (m.from_addr IN ({ma}) AND EXISTS (SELECT 1 FROM participants p WHERE p.message = m.id AND p.role <> 'from' AND {in_b}))
+       OR ({from_b} AND EXISTS (SELECT 1 FROM participants p WHERE p.message = m.id AND p.role <> 'from' AND p.address IN ({ma}))))
     ORDER BY m.sent_at NULLS LAST, m.id"""
     params = [*va, *vb, *vd, *vb, *vd, *va]
     return [Mail(*row) for row in store.query(sql, params)]
@@ -86,7 +91,7 @@ def mentioning(store: Store, accounts: set[str], names: Iterable[str]) -> list[t
     ma, va = _marks(accounts)
     like = " OR ".join("lower(m.body) LIKE ? OR lower(m.subject) LIKE ?" for _ in lasts)
     sql = f"""{SELECT}
-    WHERE ({like}) AND EXISTS (SELECT 1 FROM participants p WHERE p.message = m.id AND p.address IN ({ma}))
+    WHERE {FIRST_COPY} AND ({like}) AND EXISTS (SELECT 1 FROM participants p WHERE p.message = m.id AND p.address IN ({ma}))
     ORDER BY m.sent_at NULLS LAST, m.id"""
     params: list[str] = [x for last in lasts for x in (f"%{last}%", f"%{last}%")] + va
     out = []
@@ -131,6 +136,8 @@ def excerpt(mail: Mail, around: str | None = None, width: int = 320) -> str:
     if pos > width // 3:
         body = "…" + body[pos - width // 3:]
     text = body[:width] + ("…" if len(body) > width else "")
+    if mail.copies:
+        text += f" [the same message was found in {mail.copies} more place{'s' if mail.copies > 1 else ''}]"
     return f"Subject: {mail.subject} — {text}" if mail.subject else text
 
 

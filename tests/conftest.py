@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from email.utils import format_datetime
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
 
 import pytest

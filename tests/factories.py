@@ -6,7 +6,6 @@ import json
 from datetime import datetime
 from typing import Any
 
-from interlock.blobs import Blobs
 from interlock.case import Case
 from interlock.entities import Origin, entity, make_id
 from interlock.ingest.driver import Batch, add_entity, add_message, commit, now

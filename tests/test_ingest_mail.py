@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import make_message, write_mbox
+
 from interlock.case import Case
 from interlock.ingest.mbox import iter_mbox
 from interlock.settings import Settings

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from factories import Builder
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factories import Builder
 from interlock.case import Case
 from interlock.names import org_key, person_name
 from interlock.resolve.clusters import Clusters

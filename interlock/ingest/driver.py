@@ -24,6 +24,7 @@ from interlock.ingest.base import Context, Ingester, SourceFile, get_ingester
 from interlock.records import Message, Reject
 from interlock.settings import Settings
 from interlock.store import Store
+from interlock.threads import content_key
 
 
 @dataclass
@@ -79,6 +80,8 @@ def add_message(batch: Batch, msg: Message, number: int | str, blobs: Blobs, see
         mid, o.source_sha, o.file_sha, o.path, o.record, msg.message_id, msg.in_reply_to, msg.references,
         msg.sent_at, msg.date_raw, sender.address if sender else None, sender.name if sender else None,
         msg.subject, msg.body, msg.folder, seen, parent, msg.relation or None,
+        content_key(sender.address or sender.name if sender else None, msg.sent_at.date().isoformat() if msg.sent_at else None,
+                    msg.subject, msg.body),
     ))
     for role, addrs in (("from", [sender] if sender else []), ("to", msg.to), ("cc", msg.cc), ("bcc", msg.bcc)):
         for a in addrs:
@@ -153,7 +156,7 @@ def ingest_source(store: Store, blobs: Blobs, path: Path, kind: str, settings: S
             report.records += batch.records
             report.rejected += batch.rejected
             batch, seen = Batch(), now()
-            if time.monotonic() - last_note >= settings.progress_every:
+            if time.monotonic() - last_note >= settings.progress_every or number - start == settings.batch_size:
                 last_note = time.monotonic()
                 rate = (number - start) / max(last_note - started, 1e-9)
                 settings.say(f"{path}: {number:,} records committed ({rate:,.0f}/s), {report.rejected:,} rejected")

@@ -16,6 +16,7 @@ from interlock.names import PersonName, is_role_mailbox, org_key, parse_address,
 from interlock.resolve.clusters import Clusters
 from interlock.resolve.features import Match, same_email, same_org_name, same_person_name
 from interlock.store import Store
+from interlock.threads import ThreadReport
 
 PERSON_SCHEMAS = ("Person",)
 ORG_SCHEMAS = ("Organization", "Company", "PublicBody", "LegalEntity")
@@ -29,6 +30,8 @@ class ResolveReport:
     identities: int = 0
     merges: Counter[str] = field(default_factory=Counter)
     judgements: int = 0
+    threads: ThreadReport | None = None
+    accounts: Counter[str] = field(default_factory=Counter)
 
 
 def usable_name(name: PersonName) -> bool:

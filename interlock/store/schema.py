@@ -28,7 +28,13 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("folder", "TEXT"), ("seen_at", "TIMESTAMP"),
         # a message found inside another (an attached .eml/.msg, quoted history): the outer one's id
         ("parent", "TEXT"), ("relation", "TEXT"),
+        ("content_key", "TEXT"),  # near-duplicate key, see interlock.threads.content_key
     ],
+    # rebuilt by resolve: the thread of each message, and the first copy of each duplicate
+    "threads": [("message", "TEXT"), ("thread_id", "TEXT")],
+    "duplicates": [("message", "TEXT"), ("canonical", "TEXT")],
+    # rebuilt by resolve: government, personal (webmail), role or organisation account
+    "accounts": [("address", "TEXT"), ("kind", "TEXT"), ("messages", "BIGINT")],
     # what productions carry beside the headers: case and document numbers, Bates numbers, release
     # stamps, exemption codes, page and character span, OCR confidence (one row per value)
     "message_meta": [

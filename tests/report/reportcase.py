@@ -82,9 +82,9 @@ def add_identities(store: DuckDBStore) -> None:
 def add_mail(store: DuckDBStore) -> None:
     store.insert("messages", [
         ("m-1", MBOX, MBOX, "/in/box.mbox", "<m1@x>", "<m1@x>", "", "", datetime(2019, 7, 3, 9, 30), "", "dortiz@lakeport.gov",
-         "Dana Ortiz", "Paving bid", "Hi Sam, about the paving bid on Elm St.", "INBOX", SEEN, None, None),
+         "Dana Ortiz", "Paving bid", "Hi Sam, about the paving bid on Elm St.", "INBOX", SEEN, None, None, None),
         ("m-2", MBOX, MBOX, "/in/box.mbox", "<m2@x>", "<m2@x>", "<m1@x>", "<m1@x>", datetime(2019, 7, 4, 10, 0), "",
-         "sam@reyes.com", "Sam Reyes", "Re: Paving bid", "Thanks.", "INBOX", SEEN, None, None),
+         "sam@reyes.com", "Sam Reyes", "Re: Paving bid", "Thanks.", "INBOX", SEEN, None, None, None),
     ])
     store.insert("participants", [
         ("m-1", "from", "dortiz@lakeport.gov", "Dana Ortiz"), ("m-1", "to", "sam@reyes.com", "Sam Reyes"),

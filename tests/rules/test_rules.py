@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from factories import Builder, spouse_case
+
 from interlock.case import Case
 from interlock.findings import Finding
 
