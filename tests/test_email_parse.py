@@ -51,7 +51,9 @@ def test_unknown_charset_does_not_reject() -> None:
     assert "caf" in parse_message(raw, ORIGIN).body
 
 
-@pytest.mark.parametrize("raw, reason", [(b"", "empty"), (b"   \n\n", "empty"), (b"just some text\nwithout headers\n", "no message headers")])
+@pytest.mark.parametrize("raw, reason", [
+    (b"", "empty"), (b"   \n\n", "empty"), (b"just some text\nwithout headers\n", "no message headers"),
+])
 def test_unreadable_messages_are_rejected_with_a_reason(raw: bytes, reason: str) -> None:
     with pytest.raises(RecordError, match=reason) as err:
         parse_message(raw, ORIGIN)
