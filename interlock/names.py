@@ -32,7 +32,8 @@ _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 def norm_text(text: str | None) -> str:
     """Lower-case, strip accents and punctuation, fold white space."""
-    return normalize(text or "", lowercase=True, ascii=True) or ""
+    # lower-case again: transliteration to ASCII can bring back capitals ("ǅ" → "Dz")
+    return (normalize(text or "", lowercase=True, ascii=True) or "").lower()
 
 
 def org_key(name: str | None) -> str:
