@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from bench import ingest_mail
+from bench import ingest_formats, ingest_mail
 
-BENCHES = {"ingest-mail": ingest_mail.main}
+BENCHES = {"ingest-mail": ingest_mail.main, "ingest-formats": ingest_formats.main}
 
 if __name__ == "__main__":
     names = sys.argv[1:] or list(BENCHES)
