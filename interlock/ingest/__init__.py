@@ -9,5 +9,7 @@ from interlock.ingest import chicago_lobbyists  # noqa: F401
 from interlock.ingest import chicago_contracts  # noqa: F401
 from interlock.ingest import profile  # noqa: F401
 from interlock.ingest import ftm  # noqa: F401
+from interlock.ingest import pst  # noqa: F401
+from interlock.ingest import msg  # noqa: F401
 from interlock.ingest import eml, maildir, mbox  # noqa: F401
 # isort: on
