@@ -42,7 +42,7 @@ def infer_mailbox(store: Store, source_sha: str, owner: str | None, gov_domains:
     if not owner and total:
         rows = store.query(
             """SELECT p.address, count(DISTINCT p.message) AS n FROM participants p
-               JOIN messages m ON m.id = p.message WHERE m.source_sha = ?
+               JOIN messages m ON m.id = p.message WHERE m.source_sha = ? AND coalesce(p.address, '') <> ''
                GROUP BY p.address ORDER BY n DESC, p.address LIMIT 1""",
             [source_sha],
         )
@@ -58,7 +58,7 @@ def infer_mailbox(store: Store, source_sha: str, owner: str | None, gov_domains:
         else:
             rows = store.query(
                 """SELECT split_part(p.address, '@', 2) AS d, count(DISTINCT p.message) AS n FROM participants p
-                   JOIN messages m ON m.id = p.message WHERE m.source_sha = ?
+                   JOIN messages m ON m.id = p.message WHERE m.source_sha = ? AND coalesce(p.address, '') <> ''
                    GROUP BY d ORDER BY n DESC, d""",
                 [source_sha],
             )
