@@ -101,9 +101,13 @@ class Names:
 
     def draw(self, accented: float = 0.0) -> Name:
         rng = self.rng
+        tries = 0
         while True:
             first = rng.choice(FIRST_ACCENTED) if rng.random() < accented else rng.choice(FIRST)
             last = rng.choice(LAST_ACCENTED) if rng.random() < accented else rng.choice(LAST)
+            tries += 1
+            if tries > 20:  # the plain pool is (nearly) used up in a large city: double-barrelled surnames
+                last = f"{last}-{rng.choice(LAST)}"
             if (first, last) not in self.used and last.lower() not in RESERVED_SURNAMES:
                 self.used.add((first, last))
                 middle = rng.choice("ABCDEFGHJKLMNPRSTW") if rng.random() < 0.4 else ""
