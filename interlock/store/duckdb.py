@@ -23,11 +23,13 @@ ARROW_TYPES = {
 
 
 class DuckDBStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, memory_limit: str = "512MB") -> None:
         try:
             self.con = duckdb.connect(str(path))
         except duckdb.IOException as exc:
             raise StoreError(f"{path}: cannot open the case store ({exc}); is another interlock running on this case?") from exc
+        # a bounded buffer pool keeps ingest memory flat as a case grows; DuckDB spills past it
+        self.con.execute(f"SET memory_limit = '{memory_limit}'")
         self._in_tx = False
         self.migrate()
 
