@@ -3,8 +3,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Debian packages interlock runs: tesseract reads scanned PDF pages (foia-pdf); the bench also runs pdftotext and GNU time.
+DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-eng
+BENCH_DEBIAN_PACKAGES := poppler-utils time
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test lint typecheck unit bench clean debian
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "interlock needs Python 3.11, found " + sys.version.split()[0]'
@@ -13,7 +16,17 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-demo: $(STAMP)
+# Installs whichever of $(DEBIAN_PACKAGES) (and for the bench $(BENCH_DEBIAN_PACKAGES)) dpkg does not list.
+debian:
+	@missing=""; for p in $(DEBIAN_PACKAGES) $(if $(filter bench,$(MAKECMDGOALS)),$(BENCH_DEBIAN_PACKAGES)); do \
+		dpkg -s $$p 2>/dev/null | grep -q '^Status: install ok installed' || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		echo "installing Debian packages:$$missing"; \
+		$$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+demo: $(STAMP) debian
 	$(BIN)/interlock demo demo-case
 
 lint: $(STAMP)
@@ -22,12 +35,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy interlock
 
-unit: $(STAMP)
+unit: $(STAMP) debian
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck unit
 
-bench: $(STAMP)
+bench: $(STAMP) debian
 	$(BIN)/python -m bench
 
 clean:

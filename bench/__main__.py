@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from bench import ingest_formats, ingest_mail
+from bench import ingest_formats, ingest_mail, pdf_ingest, printed_accuracy
 
-BENCHES = {"ingest-mail": ingest_mail.main, "ingest-formats": ingest_formats.main}
+BENCHES = {
+    "ingest-mail": ingest_mail.main,
+    "ingest-formats": ingest_formats.main,
+    "pdf": pdf_ingest.main,
+    "printed-accuracy": printed_accuracy.main,
+}
 
 if __name__ == "__main__":
     names = sys.argv[1:] or list(BENCHES)

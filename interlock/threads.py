@@ -14,7 +14,6 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from interlock.names import norm_text
 from interlock.store import Store
 
 SUBJECT_PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|wg|tr)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
@@ -24,11 +23,18 @@ QUOTE_START = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 SIGNATURE = re.compile(r"^-- ?$", re.MULTILINE)
+NON_WORD = re.compile(r"[\W_]+")
+
+
+def fold(text: str | None) -> str:
+    """Case-folded words joined by single spaces. Cheaper than full transliteration, which a key
+    computed for every message cannot afford (ICU costs milliseconds on a non-ASCII body)."""
+    return " ".join(NON_WORD.sub(" ", (text or "").casefold()).split())
 
 
 def thread_subject(subject: str | None) -> str:
     """"RE: FW: Budget" and "Budget" are one thread's subject."""
-    return norm_text(SUBJECT_PREFIX.sub("", subject or ""))
+    return fold(SUBJECT_PREFIX.sub("", subject or ""))
 
 
 def own_text(body: str | None) -> str:
@@ -41,12 +47,12 @@ def own_text(body: str | None) -> str:
     if m:
         text = text[: m.start()]
     lines = [line for line in text.splitlines() if not line.lstrip().startswith(">")]
-    return " ".join(norm_text(" ".join(lines)).split())
+    return fold(" ".join(lines))
 
 
 def content_key(sender: str | None, day: str | None, subject: str | None, body: str | None) -> str:
     """The near-duplicate key: sender, day, thread subject and own text."""
-    parts = (norm_text(sender), day or "", thread_subject(subject), own_text(body))
+    parts = (fold(sender), day or "", thread_subject(subject), own_text(body))
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
 
 

@@ -11,5 +11,7 @@ from interlock.ingest import profile  # noqa: F401
 from interlock.ingest import ftm  # noqa: F401
 from interlock.ingest import pst  # noqa: F401
 from interlock.ingest import msg  # noqa: F401
+from interlock.ingest import foia_pdf  # noqa: F401
+from interlock.ingest import foia_text  # noqa: F401
 from interlock.ingest import eml, maildir, mbox  # noqa: F401
 # isort: on

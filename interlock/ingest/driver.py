@@ -145,9 +145,10 @@ def ingest_source(store: Store, blobs: Blobs, path: Path, kind: str, settings: S
             settings.say(f"rejected {o.path}:{o.record}: {record.reason}")
         else:
             batch.records += 1
-            for out in record:
+            for i, out in enumerate(record):
                 if isinstance(out, Message):
-                    add_message(batch, out, number, blobs, seen)
+                    # a record may hold several messages (a printed production): each gets its own id
+                    add_message(batch, out, number if i == 0 else f"{number}.{i}", blobs, seen)
                 else:
                     add_entity(batch, out, seen)
         number += 1
