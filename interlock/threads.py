@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from interlock.store import Store
+from interlock.unionfind import UnionFind
 
 SUBJECT_PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|wg|tr)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 QUOTE_START = re.compile(
@@ -64,26 +65,6 @@ class ThreadReport:
     near_duplicates: int = 0
 
 
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            keep, drop = sorted((ra, rb))
-            self.parent[drop] = keep
-
-
 def build_threads(store: Store) -> ThreadReport:
     """Rebuild the ``threads`` and ``duplicates`` tables from the messages in the store."""
     report = ThreadReport()
@@ -92,7 +73,7 @@ def build_threads(store: Store) -> ThreadReport:
         """SELECT id, coalesce(message_id, ''), coalesce(in_reply_to, ''), coalesce(refs, ''), coalesce(subject, ''),
                   coalesce(parent, ''), coalesce(relation, ''), coalesce(content_key, '') FROM messages ORDER BY id"""))
     report.messages = len(rows)
-    dup = _Union()
+    dup = UnionFind()
     key_first: dict[str, str] = {}
     for mid, message_id, *_, key in rows:
         if message_id:
@@ -106,7 +87,7 @@ def build_threads(store: Store) -> ThreadReport:
                 dup.union(key_first[key], mid)
                 report.near_duplicates += 1
             key_first.setdefault(key, mid)
-    threads = _Union()
+    threads = UnionFind()
     no_ids: dict[str, str] = {}
     for mid, message_id, in_reply_to, refs, subject, parent, relation, _ in rows:
         threads.find(mid)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from interlock.names import PersonName
 from interlock.resolve.features import Match, conflicting_names
+from interlock.unionfind import UnionFind
 
 
 @dataclass
@@ -22,7 +23,8 @@ class Cluster:
 
 class Clusters:
     def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
+        self.sets = UnionFind()
+        self.parent = self.sets.parent
         self.info: dict[str, Cluster] = {}
         self.edges: list[tuple[str, str, Match]] = []
         self.vetoes: list[tuple[str, str]] = []
@@ -38,12 +40,7 @@ class Clusters:
         c.is_person = c.is_person or is_person
 
     def find(self, node: str) -> str:
-        root = node
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[node] != root:
-            self.parent[node], node = root, self.parent[node]
-        return root
+        return self.sets.find(node)
 
     def veto(self, a: str, b: str) -> None:
         self.vetoes.append((a, b))
@@ -73,9 +70,7 @@ class Clusters:
             return True
         if not force and self.blocked(ra, rb):
             return False
-        # the smaller id becomes the root, so canonical choices do not depend on input order
-        keep, drop = sorted((ra, rb))
-        self.parent[drop] = keep
+        keep, drop = self.sets.union(ra, rb) or (ra, rb)
         info = self.info[keep]
         other = self.info.pop(drop)
         info.names |= other.names
