@@ -7,18 +7,30 @@ from pathlib import Path
 
 from interlock.entities import Origin
 from interlock.errors import RecordError
+from interlock.ingest.attachment_text import clean_text
 from interlock.ingest.email_parse import parse_message
 from interlock.records import Record, Reject
 
 
+def parse_one(origin: Origin, raw: bytes, folder: str) -> Record:
+    """One message, or the reason it is rejected. Never raises (but for KeyboardInterrupt and SystemExit):
+    whatever goes wrong with one message is that message's reject, and the batch goes on."""
+    try:
+        return [parse_message(raw, origin, folder)]
+    except RecordError as exc:
+        reason = exc.reason
+    except RecursionError:
+        reason = "unreadable message (nested too deeply for the parser)"
+    except MemoryError:
+        reason = "unreadable message (not enough memory to parse it)"
+    except Exception as exc:  # noqa: BLE001  (a parser crash rejects this message alone)
+        reason = f"unreadable message ({type(exc).__name__}: {exc})"
+    return Reject(origin, clean_text(reason)[:2000] or "unreadable message")
+
+
 def parse_raw(raws: Iterable[tuple[Origin, bytes, str]]) -> Iterator[Record]:
     for origin, raw, folder in raws:
-        try:
-            yield [parse_message(raw, origin, folder)]
-        except RecordError as exc:
-            yield Reject(origin, exc.reason)
-        except Exception as exc:  # noqa: BLE001  (a parser crash rejects this message alone)
-            yield Reject(origin, f"unreadable message ({type(exc).__name__}: {exc})")
+        yield parse_one(origin, raw, folder)
 
 
 def looks_like_message(path: Path) -> bool:
