@@ -103,6 +103,10 @@ def parse_address(value: str | None) -> str | None:
     text = (value or "").strip().strip("<>\"' ").lower()
     if text.startswith("mailto:"):
         text = text[7:]
+    # split rather than one regex: a pattern over "a@....@" backtracks quadratically on hostile input
+    local, at, domain = text.partition("@")
+    if not at or not local or "@" in domain or "." not in domain.strip(".") or any(c in text for c in " \t\r\n<>"):
+        return None
     return text if _EMAIL.match(text) else None
 
 

@@ -102,3 +102,12 @@ def test_organisations_merge_across_legal_forms_not_lookalikes(tmp_path: Path) -
     case.resolve()
     ids = identities(case)
     assert ids[client] == ids[vendor] != ids[lookalike]
+
+
+def test_addresses_are_cleaned_and_hostile_ones_refused_quickly() -> None:
+    from interlock.names import parse_address
+
+    assert parse_address("<Sam@ReyesStrategies.com>") == "sam@reyesstrategies.com"
+    assert parse_address("mailto:x@y.org") == "x@y.org"
+    assert parse_address("a@b") is None and parse_address("a@@b.com") is None and parse_address("a b@c.com") is None
+    assert parse_address("a@" + "." * 8000 + "@") is None  # once took over a second (a backtracking regex)
