@@ -6,20 +6,7 @@ import zlib
 
 import pypdfium2 as pdfium
 
-
-def assemble(objects: list[bytes], trailer: bytes = b"") -> bytes:
-    """A PDF of numbered objects (object 1 is the catalog) with a correct cross-reference table."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
-    return bytes(out)
+from interlock.demo.attachments import assemble_pdf
 
 
 def literal(text: str) -> bytes:
@@ -51,7 +38,7 @@ def text_pdf(pages: list[list[str]], files: list[tuple[str, bytes]] | None = Non
         names = b"/Names << /EmbeddedFiles %d 0 R >> " % len(objects)
     objects[0] = b"<< /Type /Catalog /Pages 2 0 R " + names + b">>"
     objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % len(kids)
-    return assemble(objects, trailer)
+    return assemble_pdf(objects, trailer)
 
 
 def scanned(pdf: bytes, dpi: int = 200) -> bytes:
@@ -70,7 +57,7 @@ def scanned(pdf: bytes, dpi: int = 200) -> bytes:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 3 0 R >> >> /Contents 5 0 R >>",
         stream(b"q 612 0 0 792 0 0 cm /Im1 Do Q"),
     ]
-    return assemble(objects)
+    return assemble_pdf(objects)
 
 
 def encrypted(pdf_pages: list[list[str]]) -> bytes:
