@@ -51,11 +51,12 @@ FROM messages m"""
 FIRST_COPY = "m.id NOT IN (SELECT message FROM duplicates)"
 
 
-def between(store: Store, side_a: set[str], side_b: set[str], domains_b: set[str] = frozenset()) -> list[Mail]:  # type: ignore[assignment]
+def between(store: Store, side_a: set[str], side_b: set[str], domains_b: Iterable[str] = ()) -> list[Mail]:
     """Messages one side sent to the other: the sender on one side, a recipient on the other.
 
     Side B may also be given as mail domains (a company's domain).
     """
+    domains_b = set(domains_b)
     if not side_a or not (side_b or domains_b):
         return []
     ma, va = _marks(side_a)

@@ -67,7 +67,7 @@ def relative_client_contact(ctx: RuleContext) -> Iterator[Finding]:
             names = [client.name, *[o.name for o, _ in staff]][:4]
             chain = [kin.link(g), lob.link(g)]
             for o, link in staff:
-                v = link.props[next(iter(k for k in ("director", "employee") if k in link.props))][0]
+                v = (link.props.get("director") or link.props["employee"])[0]
                 chain.append(Link(client.id, "employs", o.id, link.first("startDate"), link.first("endDate"),
                                   source_of(v), g.standing(v), note=link.first("role") or ""))
             chain.append(Link(person.id, "emailed", client.id, during[0].day, during[-1].day, standing="inferred",
