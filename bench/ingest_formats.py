@@ -3,7 +3,7 @@
 - mbox: the generated demo mailbox; interlock vs `mbox-to-sqlite` (PyPI) vs a stdlib loader.
 - maildir: the real Enron maildirs (10,076 messages); interlock vs a stdlib loader
   (mbox-to-sqlite reads only mbox).
-- memory: interlock's peak resident memory on generated mailboxes of 10,000 and 100,000 messages.
+- memory: interlock's peak resident memory on generated mailboxes of 10,000, 50,000 and 100,000 messages.
 
 Each loader runs in its own process (wall time, ru_maxrss). Run: ``python -m bench ingest-formats``.
 """
@@ -61,7 +61,7 @@ def maildir_bench(tmp: Path) -> None:
     table("maildir: Enron lay-k + skilling-j, 10,076 messages", 10_076, runs)
 
 
-def memory_bench(tmp: Path, sizes: tuple[int, ...] = (10_000, 100_000)) -> None:
+def memory_bench(tmp: Path, sizes: tuple[int, ...] = (10_000, 50_000, 100_000)) -> None:
     print("memory as the mailbox grows (interlock ingest, one process each)")
     print(f"  {'messages':>9} {'MiB file':>9} {'seconds':>8} {'msgs/s':>9} {'peak MiB':>9}")
     for n in sizes:

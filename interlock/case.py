@@ -62,15 +62,16 @@ class Case:
 
     def ingest(self, paths: list[Path], kind: str | None = None) -> list[SourceReport]:
         reports = []
-        for path in paths:
-            source_kind = kind or detect_kind(path)
-            report = ingest_source(self.store, self.blobs, path, source_kind, self.settings)
-            if not report.skipped and report.counts.get("messages"):
-                box = infer_mailbox(self.store, report.sha256, self.settings.owner, self.settings.gov_domains)
-                record_mailbox(self.store, report.sha256, box)
-                if box.note:
-                    report.notes.append(box.note)
-            reports.append(report)
+        with self.store.bounded_memory():
+            for path in paths:
+                source_kind = kind or detect_kind(path)
+                report = ingest_source(self.store, self.blobs, path, source_kind, self.settings)
+                if not report.skipped and report.counts.get("messages"):
+                    box = infer_mailbox(self.store, report.sha256, self.settings.owner, self.settings.gov_domains)
+                    record_mailbox(self.store, report.sha256, box)
+                    if box.note:
+                        report.notes.append(box.note)
+                reports.append(report)
         return reports
 
     # -- resolve, detect ------------------------------------------------------
