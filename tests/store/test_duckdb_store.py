@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import make_message, write_mbox
+
 from interlock.case import Case
 from interlock.store.duckdb import INGEST_MEMORY_LIMIT, MEMORY_LIMIT, ROW_GROUP_SIZE, DuckDBStore
-from conftest import make_message, write_mbox
 
 
 def setting(store: DuckDBStore, name: str) -> str:
