@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import sys
 
-from bench import ingest_formats, ingest_mail, pdf_ingest, printed_accuracy
+from bench import ingest_formats, ingest_mail, pdf_ingest, printed_accuracy, pst_ingest, resolve_quality
 
 BENCHES = {
     "ingest-mail": ingest_mail.main,
     "ingest-formats": ingest_formats.main,
     "pdf": pdf_ingest.main,
+    "pst": pst_ingest.main,
     "printed-accuracy": printed_accuracy.main,
+    "resolve-quality": resolve_quality.main,
 }
 
 if __name__ == "__main__":

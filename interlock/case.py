@@ -10,6 +10,7 @@ This module is the public API; the command line calls it and nothing else::
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from interlock.graph import Graph
 from interlock.ingest.base import detect_kind
 from interlock.ingest.driver import SourceReport, ingest_source, now
 from interlock.mailbox import build_accounts, infer_mailbox, record_mailbox
-from interlock.resolve import ResolveReport, add_judgement, run_resolve
+from interlock.resolve import ResolveReport, add_judgement, judgements, run_resolve
+from interlock.resolve import review as reviewing
 from interlock.rules import run_rules
 from interlock.settings import Settings
 from interlock.store.duckdb import DuckDBStore
@@ -86,6 +88,16 @@ class Case:
 
     def judge(self, left: str, right: str, verdict: str, author: str, note: str = "") -> None:
         add_judgement(self.store, left, right, verdict, author, note)
+
+    def review(self, author: str, ask: Callable[[str], str], show: Callable[[str], None], limit: int | None = None) -> int:
+        """Ask a person about the uncertain pairs of the last resolve; return how many they judged."""
+        return reviewing.review(self.store, author, ask, show, limit)
+
+    def export_judgements(self, path: Path) -> int:
+        return judgements.export(self.store, path)
+
+    def import_judgements(self, path: Path) -> int:
+        return judgements.import_file(self.store, path)
 
     def detect(self, rule: str | None = None) -> DetectReport:
         if not self.store.query("SELECT 1 FROM identities LIMIT 1"):

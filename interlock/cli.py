@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -93,7 +94,10 @@ def ingest(case: Path, paths: tuple[Path, ...], kind: str | None, owner: str | N
 def print_resolve(r: ResolveReport) -> None:
     merges = ", ".join(f"{n:,} by {why}" for why, n in r.merges.most_common()) or "none"
     click.echo(f"resolved {r.entities:,} entities and {r.addresses:,} e-mail addresses into {r.identities:,} identities "
-               f"(merges: {merges}; {r.judgements:,} stored judgements replayed)")
+               f"in {r.seconds:.1f} s (merges: {merges}; {r.judgements:,} stored judgements replayed)")
+    decided = ", ".join(f"{n:,} {what}" for what, n in sorted(r.decisions.items()))
+    click.echo(f"  {r.pairs:,} pairs compared: {decided or 'none'}" +
+               (f"; {r.too_common:,} name keys too common to compare on" if r.too_common else ""))
     if r.threads and r.threads.messages:
         t = r.threads
         kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(r.accounts.items()))
@@ -113,11 +117,31 @@ def print_detect(d: DetectReport) -> None:
 
 @cli.command()
 @click.argument("case", type=click.Path(path_type=Path))
-def resolve(case: Path) -> None:
-    """Work out who is who: e-mail addresses and display names, registry people, profile names and
-    organisations become identities, each merge with its reason. Stored judgements are replayed."""
+@click.option("--review", is_flag=True, help="Then ask, one uncertain pair at a time, whether the two are the same.")
+@click.option("--author", default=lambda: os.environ.get("USER", "unknown"), show_default="$USER",
+              help="Who is judging (stored with each judgement).")
+@click.option("--limit", type=int, help="Review at most this many pairs.")
+@click.option("--import-judgements", "import_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Add the judgements of a JSON Lines file (written by --export-judgements) before resolving.")
+@click.option("--export-judgements", "export_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write every stored judgement to a JSON Lines file.")
+def resolve(case: Path, review: bool, author: str, limit: int | None, import_path: Path | None, export_path: Path | None) -> None:
+    """Work out who is who: e-mail addresses and display names, registry people, donors, profile names
+    and organisations become identities. Every pair compared gets a probability and the evidence for
+    and against (table `candidates`); each merge keeps its explanation. Stored judgements are replayed:
+    "not same" keeps two apart, "same" joins them, on every later run."""
     with Case.open(case, make_settings()) as c:
+        if import_path:
+            click.echo(f"{c.import_judgements(import_path):,} judgements imported from {import_path}")
         print_resolve(c.resolve())
+        if review:
+            n = c.review(author, ask=lambda prompt: click.prompt(prompt, default="s", show_default=False, prompt_suffix=""),
+                         show=click.echo, limit=limit)
+            click.echo(f"{n:,} judgements recorded")
+            if n:
+                print_resolve(c.resolve())
+        if export_path:
+            click.echo(f"{c.export_judgements(export_path):,} judgements written to {export_path}")
 
 
 @cli.command()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from normality import normalize
 
@@ -119,3 +120,51 @@ def is_role_mailbox(address: str) -> bool:
     local = address.partition("@")[0].lower()
     base = re.split(r"[._+-]", local)[0]
     return local in ROLE_MAILBOXES or base in ROLE_MAILBOXES or local.startswith(("bounce", "owner-"))
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, frozenset[str]]:
+    """Each first name → the names it is a nickname of or has as nicknames (from the ``nicknames`` dataset)."""
+    from nicknames import NickNamer
+
+    nn = NickNamer()
+    forms: dict[str, set[str]] = {}
+    for canonical, nicks in nn.nickname_lookup.items():
+        for nick in nicks:
+            forms.setdefault(canonical, set()).add(nick)
+            forms.setdefault(nick, set()).add(canonical)
+    return {name: frozenset(others) for name, others in forms.items()}
+
+
+def nickname_of(a: str, b: str) -> bool:
+    """True when one first name is a recorded nickname of the other ("bill" and "william")."""
+    return b in _nicknames().get(a, frozenset())
+
+
+def first_name_forms(first: str) -> frozenset[str]:
+    """The name itself and its recorded nicknames and full forms."""
+    return frozenset({first}) | _nicknames().get(first, frozenset())
+
+
+def acronym(key: str) -> str:
+    """The initials of an organisation key's words ("chicago public schools" → "cps"), or ""."""
+    words = [w for w in key.split() if w not in ("of", "and", "for", "the", "&")]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def local_part_names(address: str) -> list[tuple[str, str]]:
+    """(first-or-initial, last) guesses from an address's local part: "huma.abedin", "abedinh", "hclinton".
+
+    Only the shapes people's work addresses take; digits and tags are dropped. A guess is a blocking
+    key, never a merge by itself.
+    """
+    local = re.sub(r"\d+", "", address.partition("@")[0].lower().partition("+")[0])
+    parts = [p for p in re.split(r"[._-]+", local) if p.isalpha()]
+    guesses: list[tuple[str, str]] = []
+    if len(parts) >= 2:
+        guesses += [(parts[0], parts[-1]), (parts[-1], parts[0])]
+    elif len(parts) == 1 and len(parts[0]) >= 4:
+        word = parts[0]
+        guesses += [(word[0], word[1:])]                              # hclinton
+        guesses += [(word[-1], word[:-1]), (word[-2], word[:-2])]     # abedinh, millscd
+    return [(f, last) for f, last in guesses if len(last) >= 3]

@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from interlock.case import Case
 from interlock.names import org_key, person_name
-from interlock.resolve.clusters import Clusters
-from interlock.resolve.features import Match
+from interlock.resolve.clusters import Clusters, Match
 
 
 def identities(case: Case) -> dict[str, str]:
@@ -36,13 +35,13 @@ def test_name_parsing_never_fails_and_is_stable(text: str) -> None:
 
 def test_clusters_veto_conflicting_emails_and_judgements() -> None:
     c = Clusters()
-    c.add("a", emails={"a@x.com"}, is_person=True)
-    c.add("b", emails={"b@y.com"}, is_person=True)
+    c.add("a", emails={"a@x.com"}, kind="person")
+    c.add("b", emails={"b@y.com"}, kind="person")
     c.add("c")
-    assert not c.union("a", "b", Match(0.8, "name"))
+    assert c.union("a", "b", Match(0.8, "name")) == "each side has its own declared e-mail address and they share none"
     c.veto("a", "c")
-    assert not c.union("c", "a", Match(0.8, "name"))
-    assert c.union("c", "a", Match(1.0, "judged"), force=True)
+    assert c.union("c", "a", Match(0.8, "name")) == "a person judged them not the same"
+    assert c.union("c", "a", Match(1.0, "judged"), force=True) is None
     assert c.find("a") == c.find("c")
 
 

@@ -1,26 +1,27 @@
-"""Who is who: e-mail correspondents, registry people and organisations, profile names → identities.
+"""Who is who: e-mail correspondents, registry people and organisations, donors, profile names → identities.
 
-``resolve`` rebuilds the ``identities`` table from scratch on every run (entity or ``addr:`` node →
-canonical id, with the score and reason of the match that brought it in). Stored judgements are
-replayed first ("not same" vetoes a merge) and last ("same" forces one), so they survive
-re-ingesting and re-resolving.
+``resolve`` rebuilds two tables on every run. ``candidates``: every pair that shared a blocking key,
+with its probability, the decision (merged, kept apart and why, for review, below) and the evidence
+that made it. ``identities``: entity or ``addr:`` node → canonical id, with the score and the
+explanation of the match that brought it in. Pairs merge strongest first, clusters checked as wholes
+(see :mod:`interlock.resolve.clusters`). Stored judgements are replayed first ("not same" vetoes)
+and last ("same" forces a merge), so they survive re-ingesting and re-resolving.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import json
+import time
+from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
-from interlock.names import PersonName, is_role_mailbox, org_key, parse_address, person_name
-from interlock.resolve.clusters import Clusters
-from interlock.resolve.features import Match, same_email, same_org_name, same_person_name
+from interlock.resolve import judgements
+from interlock.resolve.blocking import block
+from interlock.resolve.clusters import Clusters, Match
+from interlock.resolve.features import MERGE_AT, REVIEW_FROM, Comparison, compare
+from interlock.resolve.nodes import ADDR, Node, load_nodes
 from interlock.store import Store
 from interlock.threads import ThreadReport
-
-PERSON_SCHEMAS = ("Person",)
-ORG_SCHEMAS = ("Organization", "Company", "PublicBody", "LegalEntity")
-ADDR = "addr:"
 
 
 @dataclass
@@ -28,119 +29,87 @@ class ResolveReport:
     entities: int = 0
     addresses: int = 0
     identities: int = 0
+    pairs: int = 0
     merges: Counter[str] = field(default_factory=Counter)
+    decisions: Counter[str] = field(default_factory=Counter)
+    too_common: int = 0
     judgements: int = 0
+    seconds: float = 0.0
     threads: ThreadReport | None = None
     accounts: Counter[str] = field(default_factory=Counter)
 
 
-def usable_name(name: PersonName) -> bool:
-    return bool(name.first and name.last)
-
-
-def load_nodes(store: Store, clusters: Clusters) -> tuple[dict[str, set[PersonName]], dict[str, set[str]], dict[str, set[str]]]:
-    """Add every person, organisation and correspondent address as a node; return the blocking keys."""
-    person_names: dict[str, set[PersonName]] = defaultdict(set)
-    emails: dict[str, set[str]] = defaultdict(set)
-    org_keys: dict[str, set[str]] = defaultdict(set)
-    schemas: dict[str, str] = {}
-    rows = store.query(
-        f"""SELECT DISTINCT entity_id, schema, prop, value FROM statements
-            WHERE prop IN ('name', 'email', 'id')
-              AND schema IN ({', '.join('?' for _ in PERSON_SCHEMAS + ORG_SCHEMAS)})""",
-        list(PERSON_SCHEMAS + ORG_SCHEMAS),
-    )
-    for entity_id, schema, prop, value in rows:
-        schemas.setdefault(entity_id, schema)
-        if prop == "name":
-            if schema in PERSON_SCHEMAS:
-                parsed = person_name(value)
-                if usable_name(parsed):
-                    person_names[entity_id].add(parsed)
-            else:
-                key = org_key(value)
-                if key:
-                    org_keys[key].add(entity_id)
-        elif prop == "email":
-            addr = parse_address(value)
-            if addr and not is_role_mailbox(addr):
-                emails[addr].add(entity_id)
-    for entity_id, schema in schemas.items():
-        declared = {a for a, ids in emails.items() if entity_id in ids} if schema in PERSON_SCHEMAS else set()
-        clusters.add(entity_id, person_names.get(entity_id, set()), declared, is_person=schema in PERSON_SCHEMAS)
-    # correspondents: each address once, with the display names it was seen with
-    shown: dict[str, Counter[str]] = defaultdict(Counter)
-    for address, name, n in store.query("SELECT address, coalesce(name, ''), count(*) FROM participants GROUP BY 1, 2"):
-        shown[address][name] += n
-    for address, names in shown.items():
-        node = ADDR + address
-        shown_names: set[PersonName] = set()
-        if not is_role_mailbox(address):
-            for display, _ in names.most_common(3):
-                parsed = person_name(display)
-                if usable_name(parsed) and "@" not in display:
-                    shown_names.add(parsed)
-                    person_names[node].add(parsed)
-            emails[address].add(node)
-        clusters.add(node, shown_names)
-    return person_names, emails, org_keys
-
-
 def run_resolve(store: Store) -> ResolveReport:
+    started = time.perf_counter()
     report = ResolveReport()
+    nodes = load_nodes(store)
     clusters = Clusters()
-    person_names, emails, org_keys = load_nodes(store, clusters)
-    judgements = store.query("SELECT left_id, right_id, judgement FROM judgements ORDER BY created_at")
-    latest: dict[frozenset[str], str] = {}
-    for left, right, verdict in judgements:
-        latest[frozenset((left, right))] = verdict
-    for pair, verdict in latest.items():
-        if verdict == "no" and len(pair) == 2:
-            a, b = sorted(pair)
-            if a in clusters.parent and b in clusters.parent:
-                clusters.veto(a, b)
-    report.judgements = len(latest)
+    for node in nodes.values():
+        declared = node.emails if node.kind == "person" else set()
+        clusters.add(node.id, set(node.people), declared, None if node.kind == "address" else node.kind)
 
-    for address, nodes in sorted(emails.items()):
-        ordered = sorted(nodes)
-        for other in ordered[1:]:
-            if clusters.union(ordered[0], other, same_email(address)):
-                report.merges["same e-mail address"] += 1
+    by_key: dict[str, list[str]] = {}
+    for node in nodes.values():
+        by_key.setdefault(node.fingerprint(), []).append(node.id)
+    said = judgements.latest(judgements.load(store))
+    report.judgements = len(said)
+    for j in said:
+        if j.judgement == "no":
+            lefts, rights = judgements.sides(j, nodes, by_key)
+            for a in lefts:
+                for b in rights:
+                    clusters.veto(a, b)
 
-    by_key: dict[str, list[tuple[str, PersonName]]] = defaultdict(list)
-    for node, names in person_names.items():
-        for name in names:
-            by_key[name.key].append((node, name))
-    for key, members in sorted(by_key.items()):
-        members.sort(key=lambda m: m[0])
-        for i, (node, name) in enumerate(members):
-            for other, other_name in members[:i]:
-                match = same_person_name(name, other_name, key.title())
-                if match and clusters.union(other, node, match):
-                    report.merges["same person name"] += 1
-                    break
+    blocks = block(nodes)
+    comparisons = [compare(nodes[a], nodes[b]) for a, b in blocks.pairs()]
+    report.too_common = blocks.too_common
+    report.pairs = len(comparisons)
+    comparisons.sort(key=lambda c: (-c.weight, c.left, c.right))
+    decisions: list[str] = []
+    for c in comparisons:
+        p = c.probability
+        if p >= MERGE_AT:
+            why = clusters.union(c.left, c.right, Match(round(p, 4), c.explain()))
+            if why is None:
+                decision = "merged"
+                report.merges[main_reason(c)] += 1
+            else:
+                decision = f"kept apart: {why}"
+        else:
+            decision = "review" if p >= REVIEW_FROM else "below"
+        decisions.append(decision)
+        report.decisions[decision.partition(":")[0]] += 1
 
-    for key, ids in sorted(org_keys.items()):
-        ordered = sorted(ids)
-        match = same_org_name(key, key.upper())
-        if match is None:
-            continue
-        for other in ordered[1:]:
-            if clusters.union(ordered[0], other, match):
-                report.merges["same organisation name"] += 1
+    for j in said:
+        if j.judgement == "yes":
+            lefts, rights = judgements.sides(j, nodes, by_key)
+            for a in lefts:
+                for b in rights:
+                    clusters.union(a, b, Match(1.0, f"{j.author} judged them the same on {j.created_at[:10]}"), force=True)
+                    report.merges["judgement"] += 1
 
-    for pair, verdict in latest.items():
-        if verdict == "yes" and len(pair) == 2:
-            a, b = sorted(pair)
-            if a in clusters.parent and b in clusters.parent:
-                clusters.union(a, b, Match(1.0, "a person judged them the same"), force=True)
-                report.merges["judgement"] += 1
-
+    write_candidates(store, comparisons, decisions)
     write_identities(store, clusters)
-    report.entities = sum(1 for n in clusters.parent if not n.startswith(ADDR))
-    report.addresses = sum(1 for n in clusters.parent if n.startswith(ADDR))
+    report.entities = sum(1 for n in nodes if not n.startswith(ADDR))
+    report.addresses = sum(1 for n in nodes if n.startswith(ADDR))
     report.identities = len(clusters.members())
+    report.seconds = time.perf_counter() - started
     return report
+
+
+def main_reason(c: Comparison) -> str:
+    best = max(c.evidence, key=lambda e: e.weight)
+    return {"email": "same e-mail address", "name": "person name", "address": "address spells the name",
+            "org": "organisation name", "place": "postal address"}.get(best.feature, best.feature)
+
+
+def write_candidates(store: Store, comparisons: list[Comparison], decisions: list[str]) -> None:
+    rows = [(c.left, c.right, round(c.weight, 3), round(c.probability, 4), d, c.explain(),
+             json.dumps([[e.feature, e.weight, e.text] for e in c.evidence]))
+            for c, d in zip(comparisons, decisions, strict=True)]
+    with store.transaction():
+        store.execute("DELETE FROM candidates")
+        store.insert("candidates", rows)
 
 
 def write_identities(store: Store, clusters: Clusters) -> None:
@@ -157,7 +126,9 @@ def write_identities(store: Store, clusters: Clusters) -> None:
         store.insert("identities", rows)
 
 
-def add_judgement(store: Store, left: str, right: str, verdict: str, author: str, note: str = "") -> None:
-    if verdict not in ("yes", "no", "unsure"):
-        raise ValueError("a judgement is yes, no or unsure")
-    store.insert("judgements", [(left, right, verdict, author, datetime.now(UTC).replace(tzinfo=None), note)])
+def add_judgement(store: Store, left: str, right: str, verdict: str, author: str, note: str = "") -> judgements.Judgement:
+    """Record a person's word on a pair, with the fingerprints of both sides as they are now."""
+    nodes: dict[str, Node] = {}
+    if not left.startswith(ADDR) or not right.startswith(ADDR):
+        nodes = load_nodes(store)
+    return judgements.add(store, left, right, verdict, author, note, nodes)

@@ -1,52 +1,176 @@
-"""Match features: pure functions deciding whether two identity nodes may be one.
+"""Comparisons: what agrees and what disagrees between two nodes, each with a weight and a sentence.
 
-Each returns a :class:`Match` (score and the reason a person reads) or None. The docstring of each
-feature is its explanation. Features never look at the store.
+A weight is in bits (log2 of how much likelier the evidence is for one identity than for two), as in
+a Fellegi–Sunter model; the weights of a pair add up, and with the prior they give the probability
+that the two are one. The weights are set by hand from what each feature means, and checked on the
+labelled sets of ``bench/resolve_quality.py``; every one is listed here, so a decision can always be
+read back as the sentences of the features that made it.
+
+Features never look at the store.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from interlock.names import PersonName
+from rigour.text.distance import levenshtein
+
+from interlock.names import PersonName, acronym, local_part_names, nickname_of
+from interlock.resolve.nodes import Node
+
+PRIOR = -4.0          # bits before any evidence, for a pair that shares a blocking key
+MERGE_AT = 0.9        # probability from which a pair is merged
+REVIEW_FROM = 0.3     # probability from which an unmerged pair is offered for review
+
+SAME_EMAIL = 14.0
+OWN_EMAILS_DIFFER = -4.0
+FULL_NAME = 10.0
+FIRST_LAST = 8.0
+NICKNAME = 6.0
+INITIAL = 4.0
+FIRST_DIFFERS = -6.0
+MIDDLE_OR_SUFFIX_DIFFERS = -10.0
+ADDRESS_SPELLS_NAME = 8.0
+SAME_ORG_NAME = 10.0
+CLOSE_ORG_NAME = 8.0
+NEAR_ORG_NAME = 5.0
+ORG_ACRONYM = 3.0
+ORG_NAMES_DIFFER = -6.0
+SAME_PLACE = 4.0
+SAME_SOURCE = -6.0
 
 
 @dataclass(frozen=True)
-class Match:
-    score: float
-    reason: str
+class Evidence:
+    feature: str
+    weight: float
+    text: str
 
 
-def same_email(address: str) -> Match:
-    """Both use the same e-mail address (role and shared mailboxes are never used this way)."""
-    return Match(0.97, f"same e-mail address {address}")
+@dataclass
+class Comparison:
+    left: str
+    right: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def weight(self) -> float:
+        return PRIOR + sum(e.weight for e in self.evidence)
+
+    @property
+    def probability(self) -> float:
+        return 1.0 / (1.0 + 2.0 ** -self.weight)
+
+    @property
+    def name_only(self) -> bool:
+        """Nothing but names agree: two people can share a name."""
+        agreeing = {e.feature for e in self.evidence if e.weight > 0}
+        return bool(agreeing) and agreeing <= {"name", "org"}
+
+    def explain(self) -> str:
+        parts = [f"{e.text} ({e.weight:+g})" for e in sorted(self.evidence, key=lambda e: -abs(e.weight))]
+        text = "; ".join(parts) or "no evidence"
+        text += f"; probability {self.probability:.2f}"
+        if self.name_only:
+            text += "; this rests on the name alone, and a namesake is possible"
+        return text
 
 
-def same_person_name(a: PersonName, b: PersonName, shown: str) -> Match | None:
-    """Same first and last name and suffix; middle names or initials do not contradict each other.
+def compare(a: Node, b: Node) -> Comparison:
+    c = Comparison(a.id, b.id)
+    found = c.evidence.append
+    shared = a.emails & b.emails
+    if shared:
+        found(Evidence("email", SAME_EMAIL, f"same e-mail address {min(shared)}"))
+    elif a.kind == b.kind == "person" and a.emails and b.emails:
+        found(Evidence("email", OWN_EMAILS_DIFFER, "each has its own e-mail address and they share none"))
+    if a.people and b.people:
+        if e := person_names(a.people, b.people):
+            found(e)
+    elif a.people or b.people:
+        if e := address_spells_name(a, b):
+            found(e)
+    if a.orgs and b.orgs:
+        if e := org_names(a.orgs, b.orgs):
+            found(e)
+    if a.places & b.places:
+        found(Evidence("place", SAME_PLACE, f"same postal address ({min(a.places & b.places)})"))
+    if (a.kind != "address" and b.kind != "address" and a.sources == b.sources and len(a.sources) == 1
+            and a.schema == b.schema and not shared):
+        found(Evidence("source", SAME_SOURCE, "two separate records of the same source"))
+    return c
 
-    A name alone can belong to two people: such a match is marked as resting on the name only.
-    """
-    if not a.first or not b.first:
+
+def name_pair(a: PersonName, b: PersonName) -> Evidence | None:
+    """How two parsed person names relate, or None when their last names differ."""
+    if a.last != b.last:
         return None
-    if a.compatible(b):
-        return Match(0.8, f"same name ({shown}); no conflicting middle name or suffix")
+    shown = f"{a.first} {a.last}".title()
+    if a.suffix != b.suffix:
+        return Evidence("name", MIDDLE_OR_SUFFIX_DIFFERS, f"{shown}: one name has the suffix {(a.suffix or b.suffix).title()}, "
+                        "the other another or none")
+    if a.middle and b.middle and not (a.middle.startswith(b.middle) or b.middle.startswith(a.middle)):
+        return Evidence("name", MIDDLE_OR_SUFFIX_DIFFERS, f"{shown}: middle names differ ({a.middle.title()}, {b.middle.title()})")
+    if a.first == b.first:
+        if a.middle and a.middle == b.middle:
+            return Evidence("name", FULL_NAME, f"same full name ({a.first} {a.middle} {a.last})".title())
+        return Evidence("name", FIRST_LAST, f"same first and last name ({shown}); middle names do not contradict")
+    if nickname_of(a.first, b.first):
+        return Evidence("name", NICKNAME, f"{a.first.title()} and {b.first.title()} are one name and its nickname, "
+                        f"same last name {a.last.title()}")
+    if (len(a.first) == 1 or len(b.first) == 1) and a.first[0] == b.first[0]:
+        return Evidence("name", INITIAL, f"initial {a.first[0].upper()}. fits {max(a.first, b.first, key=len).title()}, "
+                        f"same last name {a.last.title()}")
+    return Evidence("name", FIRST_DIFFERS, f"same last name {a.last.title()} but first names differ "
+                    f"({a.first.title()}, {b.first.title()})")
+
+
+def person_names(names_a: set[PersonName], names_b: set[PersonName]) -> Evidence | None:
+    """The strongest agreement between the two sides' names; a disagreement only when nothing agrees."""
+    found = [e for x in names_a for y in names_b if (e := name_pair(x, y))]
+    if not found:
+        return None
+    best = max(found, key=lambda e: e.weight)
+    if best.weight > 0:
+        worst = min(found, key=lambda e: e.weight)
+        return worst if worst.weight <= MIDDLE_OR_SUFFIX_DIFFERS else best
+    return best
+
+
+def address_spells_name(a: Node, b: Node) -> Evidence | None:
+    """A correspondent's address spells the other side's name ("huma.abedin@", "abedinh@", "hclinton@")."""
+    named, other = (a, b) if a.people else (b, a)
+    if other.kind != "address" or other.role:
+        return None
+    for address in sorted(other.emails):
+        for first, last in local_part_names(address):
+            for name in named.people:
+                if name.last == last and name.first and (name.first == first or (len(first) == 1 and name.first[0] == first)):
+                    return Evidence("address", ADDRESS_SPELLS_NAME, f"the address {address} spells the name "
+                                    f"{name.first.title()} {name.last.title()}")
     return None
 
 
-def same_org_name(key: str, shown: str) -> Match | None:
-    """Same organisation name once case, punctuation and legal forms (Inc., LLC, Corp.) are set aside."""
-    if len(key) < 3:
-        return None
-    return Match(0.9, f"same organisation name ({shown}) once legal forms are set aside")
+def org_names(keys_a: set[str], keys_b: set[str]) -> Evidence:
+    best = Evidence("org", ORG_NAMES_DIFFER, f"organisation names differ ({min(keys_a).upper()}, {min(keys_b).upper()})")
+    for x in sorted(keys_a):
+        for y in sorted(keys_b):
+            e = org_pair(x, y)
+            if e and e.weight > best.weight:
+                best = e
+    return best
 
 
-def conflicting_names(names_a: set[PersonName], names_b: set[PersonName]) -> str | None:
-    """Two clusters whose person names contradict (a "Jr." on one side, another middle name) stay apart."""
-    for a in names_a:
-        for b in names_b:
-            if not a.first or not b.first or a.last != b.last:
-                continue
-            if a.first == b.first and not a.compatible(b):
-                return f"names {a.key!r} and {b.key!r} differ in suffix or middle name"
+def org_pair(x: str, y: str) -> Evidence | None:
+    if x == y:
+        return Evidence("org", SAME_ORG_NAME, f"same organisation name ({x.upper()}) once legal forms are set aside")
+    distance = levenshtein(x, y)
+    similarity = 1 - distance / max(len(x), len(y))
+    if similarity >= 0.95 or (distance <= 2 and min(len(x), len(y)) >= 12):
+        return Evidence("org", CLOSE_ORG_NAME, f"organisation names differ by {distance} letter(s) ({x.upper()}, {y.upper()})")
+    if similarity >= 0.9:
+        return Evidence("org", NEAR_ORG_NAME, f"organisation names nearly the same ({x.upper()}, {y.upper()})")
+    if (acronym(x) and acronym(x) == y.replace(" ", "")) or (acronym(y) and acronym(y) == x.replace(" ", "")):
+        return Evidence("org", ORG_ACRONYM, f"{min(x, y, key=len).upper()} is the initials of {max(x, y, key=len).upper()}")
     return None
+

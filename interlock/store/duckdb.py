@@ -11,7 +11,7 @@ import duckdb
 import pyarrow as pa
 
 from interlock.errors import StoreError
-from interlock.store.schema import TABLES, VERSION, create_statements
+from interlock.store.schema import TABLES, VERSION, create_statements, missing_columns
 
 ARROW_TYPES = {
     "TEXT": pa.string(),
@@ -50,11 +50,17 @@ class DuckDBStore:
     def migrate(self) -> None:
         for stmt in create_statements():
             self.con.execute(stmt)
+        existing = {(t, c) for t, c in self.query(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = 'case_store'")}
+        for stmt in missing_columns(existing):
+            self.con.execute(stmt)
         found = self.query("SELECT value FROM meta WHERE key = 'schema_version'")
         if not found:
             self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(VERSION)])
         elif int(found[0][0]) > VERSION:
             raise StoreError(f"the case store is from a newer interlock (schema {found[0][0]}); upgrade interlock")
+        elif int(found[0][0]) < VERSION:
+            self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(VERSION)])
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self.con.execute(sql, list(params)).fetchall()

@@ -4,7 +4,7 @@ Provenance is in every row: ``source_sha`` is the source as given (a file, or a 
 of its manifest), ``file_sha`` the file the record came from, ``record`` the row, Message-ID or page.
 """
 
-VERSION = 1
+VERSION = 2   # 2: judgements carry each side's fingerprint; candidates
 
 TABLES: dict[str, list[tuple[str, str]]] = {
     "sources": [
@@ -61,7 +61,12 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     ],
     "judgements": [
         ("left_id", "TEXT"), ("right_id", "TEXT"), ("judgement", "TEXT"), ("author", "TEXT"),
-        ("created_at", "TIMESTAMP"), ("note", "TEXT"),
+        ("created_at", "TIMESTAMP"), ("note", "TEXT"), ("left_key", "TEXT"), ("right_key", "TEXT"),
+    ],
+    # resolve: every pair compared, its probability, what was decided and the evidence, as JSON
+    "candidates": [
+        ("left_id", "TEXT"), ("right_id", "TEXT"), ("weight", "DOUBLE"), ("score", "DOUBLE"),
+        ("decision", "TEXT"), ("explanation", "TEXT"), ("evidence", "TEXT"),
     ],
     "findings": [
         ("id", "TEXT"), ("rule", "TEXT"), ("payload", "TEXT"), ("detected_at", "TIMESTAMP"),
@@ -71,7 +76,15 @@ TABLES: dict[str, list[tuple[str, str]]] = {
 
 
 def create_statements() -> list[str]:
+    """Create what is missing. Columns are only ever added at the end of a table, so an older case
+    store gains them in place (the additive migration) and rows keep the order of TABLES."""
     return [
         f"CREATE TABLE IF NOT EXISTS {name} ({', '.join(f'{c} {t}' for c, t in cols)})"
         for name, cols in TABLES.items()
     ]
+
+
+def missing_columns(existing: set[tuple[str, str]]) -> list[str]:
+    """ALTER statements for the columns of TABLES that the (table, column) pairs found lack."""
+    return [f"ALTER TABLE {name} ADD COLUMN {c} {t}"
+            for name, cols in TABLES.items() for c, t in cols if (name, c) not in existing]

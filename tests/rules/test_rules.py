@@ -38,7 +38,7 @@ def test_registered_lobbyist_relative_is_found_with_clients_and_years(b: Builder
     assert [link.relation for link in f.chain] == ["spouse", "represents"]
     assert f.chain[0].standing == "self-declared" and f.chain[1].standing == "registered"
     assert (f.period_start, f.period_end) == ("2019-07-01", "2020-12-31")
-    assert "same name" in f.summary, "a name-only identity must be said"
+    assert "name alone" in f.summary, "a name-only identity must be said"
     assert f.severity == "high"
 
 

@@ -1,0 +1,70 @@
+"""Candidate pairs: only nodes that share a blocking key are compared.
+
+Keys: an e-mail address; a person's last name with the initial of the first name (and of its
+recorded nicknames and full forms, so "Bill" meets "William"); the (initial, last name) an address's
+local part spells; an organisation's name key, its first two words and its initials. A key shared by
+more than ``MAX_BLOCK`` nodes (a common surname with one initial, say) is too common to be evidence
+of anything and is not expanded into pairs; the report counts them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from interlock.names import acronym, first_name_forms, local_part_names
+from interlock.resolve.nodes import Node
+
+MAX_BLOCK = 200
+
+
+@dataclass
+class Blocks:
+    keys: dict[str, list[str]]
+    too_common: int = 0
+
+    def pairs(self) -> Iterator[tuple[str, str]]:
+        seen: set[tuple[str, str]] = set()
+        for key, members in sorted(self.keys.items()):
+            if len(members) < 2:
+                continue
+            if len(members) > MAX_BLOCK and not key.startswith("email:"):
+                self.too_common += 1
+                continue
+            ordered = sorted(set(members))
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1:]:
+                    if (a, b) not in seen:
+                        seen.add((a, b))
+                        yield a, b
+
+
+def node_keys(node: Node) -> set[str]:
+    keys = {f"email:{e}" for e in node.emails}
+    if node.role:
+        return keys
+    for name in node.people:
+        for form in first_name_forms(name.first):
+            keys.add(f"person:{name.last}:{form[0]}")
+    if node.kind == "address" and not node.people:
+        for address in node.emails:
+            for first, last in local_part_names(address):
+                keys.add(f"person:{last}:{first[0]}")
+    for key in node.orgs:
+        words = key.split()
+        keys.add(f"org:{key}")
+        keys.add(f"org2:{' '.join(words[:2])}")
+        if short := acronym(key):
+            keys.add(f"orgacr:{short}")
+        if len(words) == 1 and len(key) <= 6:
+            keys.add(f"orgacr:{key}")
+    return keys
+
+
+def block(nodes: dict[str, Node]) -> Blocks:
+    keys: dict[str, list[str]] = defaultdict(list)
+    for node in nodes.values():
+        for key in node_keys(node):
+            keys[key].append(node.id)
+    return Blocks(dict(keys))

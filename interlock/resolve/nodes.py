@@ -1,0 +1,112 @@
+"""The things resolution decides about: people and organisations from records, and mail correspondents.
+
+A node is an entity id, or ``addr:<address>`` for an e-mail correspondent (each address once, with
+the display names it was seen with). Nodes carry only what comparisons read: names (parsed),
+organisation keys, e-mail addresses, postal addresses and the sources they came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from interlock.names import PersonName, is_role_mailbox, norm_text, org_key, parse_address, person_name
+from interlock.store import Store
+
+PERSON_SCHEMAS = ("Person",)
+ORG_SCHEMAS = ("Organization", "Company", "PublicBody", "LegalEntity")
+NAME_PROPS = ("name", "alias", "weakAlias", "previousName")
+ADDR = "addr:"
+DBA = re.compile(r"\b(?:d/?b/?a|doing business as|a/?k/?a|f/?k/?a)\b", re.I)
+
+
+@dataclass
+class Node:
+    id: str
+    kind: str                                   # person, org, or address (a correspondent)
+    schema: str = ""
+    shown: list[str] = field(default_factory=list)          # names as written, for people reading a decision
+    people: set[PersonName] = field(default_factory=set)
+    orgs: set[str] = field(default_factory=set)             # organisation keys, one per name and DBA name
+    emails: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)           # postal address keys
+    sources: set[str] = field(default_factory=set)
+    role: bool = False                          # a role or shared mailbox: never a person
+
+    @property
+    def label(self) -> str:
+        return self.shown[0] if self.shown else self.id.removeprefix(ADDR)
+
+    def fingerprint(self) -> str:
+        """What identifies the node when its id changes (a source re-ingested under a new hash)."""
+        if self.id.startswith(ADDR):
+            return self.id
+        names = sorted({p.key for p in self.people} | self.orgs)
+        return "|".join([self.schema, ";".join(names), ";".join(sorted(self.emails))])
+
+
+def place_key(address: str | None) -> str:
+    """House number and street, normalised: "2232 S. Blue Island Ave., Chicago" → "2232 s blue island"."""
+    first_line = re.split(r"[,\n]", address or "")[0]
+    tokens = norm_text(first_line).split()
+    if not tokens or not tokens[0][0].isdigit():
+        return ""
+    return " ".join(tokens[:4])
+
+
+def usable(name: PersonName) -> bool:
+    return bool(name.first and name.last)
+
+
+def load_nodes(store: Store) -> dict[str, Node]:
+    schemas = PERSON_SCHEMAS + ORG_SCHEMAS
+    nodes: dict[str, Node] = {}
+    rows = store.iter_query(
+        f"""SELECT DISTINCT entity_id, schema, prop, value, source_sha FROM statements
+            WHERE prop IN ('id', 'email', 'address', {', '.join('?' for _ in NAME_PROPS)})
+              AND schema IN ({', '.join('?' for _ in schemas)})
+            ORDER BY entity_id, prop, value""",
+        [*NAME_PROPS, *schemas],
+    )
+    for entity_id, schema, prop, value, source in rows:
+        node = nodes.get(entity_id)
+        if node is None:
+            node = nodes[entity_id] = Node(entity_id, "person" if schema in PERSON_SCHEMAS else "org", schema)
+        node.sources.add(source)
+        if prop in NAME_PROPS:
+            add_name(node, value)
+        elif prop == "email":
+            addr = parse_address(value)
+            if addr and not is_role_mailbox(addr):
+                node.emails.add(addr)
+        elif prop == "address":
+            if key := place_key(value):
+                node.places.add(key)
+    shown: dict[str, Counter[str]] = defaultdict(Counter)
+    for address, name, n in store.iter_query("SELECT address, coalesce(name, ''), count(*) FROM participants "
+                                             "WHERE coalesce(address, '') <> '' GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2"):
+        shown[address][name] += n
+    for address, names in shown.items():
+        node = nodes[ADDR + address] = Node(ADDR + address, "address", emails={address}, role=is_role_mailbox(address))
+        if node.role:
+            continue
+        for display, _ in names.most_common(3):
+            parsed = person_name(display)
+            if usable(parsed) and "@" not in display:
+                node.people.add(parsed)
+                node.shown.append(display)
+    return nodes
+
+
+def add_name(node: Node, value: str) -> None:
+    if value not in node.shown:
+        node.shown.append(value)
+    if node.kind == "person":
+        parsed = person_name(value)
+        if usable(parsed):
+            node.people.add(parsed)
+        return
+    for part in DBA.split(value):
+        if len(key := org_key(part)) >= 3:
+            node.orgs.add(key)

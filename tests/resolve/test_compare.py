@@ -1,0 +1,83 @@
+"""Comparisons: each feature agrees or disagrees with a weight and a sentence; pairs add up."""
+
+from __future__ import annotations
+
+from interlock.names import local_part_names, person_name
+from interlock.resolve.features import MERGE_AT, REVIEW_FROM, compare
+from interlock.resolve.nodes import DBA, Node, add_name
+
+
+def person(node_id: str, *names: str, emails: tuple[str, ...] = (), kind: str = "person", source: str = "s1") -> Node:
+    node = Node(node_id, kind, "Person" if kind == "person" else "", emails=set(emails), sources={source} if kind == "person" else set())
+    for n in names:
+        add_name(node, n)
+    return node
+
+
+def org(node_id: str, *names: str, source: str = "s1", place: str = "") -> Node:
+    node = Node(node_id, "org", "Company", sources={source}, places={place} if place else set())
+    for n in names:
+        add_name(node, n)
+    return node
+
+
+def p(a: Node, b: Node) -> float:
+    return compare(a, b).probability
+
+
+def test_titles_order_and_middle_initials_make_one_name() -> None:
+    a, b = person("a", "Ald. Roderick T. Sawyer", source="x"), person("b", "SAWYER, RODERICK", source="y")
+    c = compare(a, b)
+    assert c.probability >= MERGE_AT
+    assert "same first and last name" in c.explain() and "name alone" in c.explain()
+
+
+def test_nicknames_and_initials_need_more_than_the_name_to_merge() -> None:
+    bill, william = person("a", "Bill Clinton", source="x"), person("b", "William J. Clinton", source="y")
+    assert REVIEW_FROM <= p(bill, william) < MERGE_AT
+    assert "nickname" in compare(bill, william).explain()
+    h = person("c", "H. Clinton", source="z")
+    assert REVIEW_FROM <= p(h, person("d", "Hillary Clinton", source="w")) < MERGE_AT
+    # with the same e-mail address they are one
+    assert p(person("e", "Bill Clinton", emails=("wjc@x.org",), source="x"),
+             person("f", "William Clinton", emails=("wjc@x.org",), source="y")) >= MERGE_AT
+
+
+def test_namesakes_stay_apart() -> None:
+    anna, tanya = person("a", "Anna M. Valencia", source="x"), person("b", "VALENCIA, TANYA", source="y")
+    assert p(anna, tanya) < REVIEW_FROM
+    assert "first names differ" in compare(anna, tanya).explain()
+    assert p(person("c", "Sam Reyes", source="x"), person("d", "Sam Reyes Jr.", source="y")) < REVIEW_FROM
+    assert p(person("e", "Dana M. Ortiz", source="x"), person("f", "Dana K. Ortiz", source="y")) < REVIEW_FROM
+    # two rows of one source with one name are two records: not merged on the name alone
+    assert p(person("g", "VALENCIA, JESUS"), person("h", "VALENCIA, JESUS")) < REVIEW_FROM
+
+
+def test_an_address_that_spells_the_name_ties_a_correspondent() -> None:
+    assert ("h", "abedin") in local_part_names("abedinh@state.gov")
+    huma = person("a", "Abedin, Huma")
+    addr = Node("addr:abedinh@state.gov", "address", emails={"abedinh@state.gov"})
+    c = compare(huma, addr)
+    assert c.probability >= MERGE_AT and "spells the name" in c.explain()
+    other = Node("addr:abedinj@state.gov", "address", emails={"abedinj@state.gov"})
+    assert p(huma, other) < REVIEW_FROM
+
+
+def test_organisations_with_legal_forms_dba_typos_and_initials() -> None:
+    assert p(org("a", "MONTERREY SECURITY CONSULTANTS, INC.", source="x"), org("b", "Monterrey Security Consultants Inc", source="y")) >= MERGE_AT
+    assert DBA.split("ACME HOLDINGS LLC D/B/A ACME PARKING")[1].strip() == "ACME PARKING"
+    assert p(org("c", "ACME HOLDINGS LLC D/B/A ACME PARKING", source="x"), org("d", "Acme Parking", source="y")) >= MERGE_AT
+    assert p(org("e", "MONTERREY SECURITY CONSULTANTS", source="x"), org("f", "MONTERREY SECURITY CONSULTANT", source="y")) >= MERGE_AT
+    cps = compare(org("g", "CPS", source="x"), org("h", "Chicago Public Schools", source="y"))
+    assert REVIEW_FROM <= cps.probability < MERGE_AT and "initials" in cps.explain()   # initials alone: a question
+    same_place = compare(org("i", "CPS", source="x", place="42 w madison"), org("j", "Chicago Public Schools", source="y", place="42 w madison"))
+    assert same_place.probability > cps.probability
+    assert p(org("k", "Harborline Secure Logistics LLC", source="x"), org("l", "Harborline Security Consultants, Inc.", source="y")) < REVIEW_FROM
+
+
+def test_a_decision_lists_every_feature_with_its_weight() -> None:
+    c = compare(person("a", "Sam Reyes", emails=("sam@r.com",), source="x"), person("b", "SAM REYES", emails=("sam@r.com",), source="y"))
+    text = c.explain()
+    assert "same e-mail address sam@r.com (+14)" in text and "(+8)" in text and "probability" in text
+    assert "name alone" not in text
+    assert person_name("Mr. Sam Reyes").key == "sam reyes"
