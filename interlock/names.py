@@ -44,8 +44,33 @@ def org_key(name: str | None) -> str:
     True
     """
     text = norm_text(re.split(r"\b(?:d/?b/?a|doing business as)\b", (name or "").lower())[0])
-    tokens = [t for t in text.split() if t not in LEGAL_FORMS]
+    tokens = [t for t in join_initials(text.split()) if t not in LEGAL_FORMS]
     return " ".join(tokens)
+
+
+def join_initials(tokens: list[str]) -> list[str]:
+    """Runs of single letters are one word: "p c" (from "P.C.") → "pc", "a b c supply" → "abc supply"."""
+    out: list[str] = []
+    run = ""
+    for t in tokens:
+        if len(t) == 1 and t.isalpha():
+            run += t
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        out.append(t)
+    if run:
+        out.append(run)
+    return out
+
+
+OCR_FOLD = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "y": "v", "5": "s"})
+
+
+def ocr_key(address: str) -> str:
+    """An address with the letters OCR confuses folded together ("HilICR@" and "hillcr@", "state.goy")."""
+    return address.lower().replace("rn", "m").translate(OCR_FOLD)
 
 
 @dataclass(frozen=True)

@@ -33,12 +33,12 @@ def test_name_parsing_never_fails_and_is_stable(text: str) -> None:
     assert org_key(org_key(text)) == org_key(text)
 
 
-def test_clusters_veto_conflicting_emails_and_judgements() -> None:
+def test_clusters_veto_person_with_organisation_and_judgements() -> None:
     c = Clusters()
     c.add("a", emails={"a@x.com"}, kind="person")
-    c.add("b", emails={"b@y.com"}, kind="person")
+    c.add("b", emails={"b@y.com"}, kind="org")
     c.add("c")
-    assert c.union("a", "b", Match(0.8, "name")) == "each side has its own declared e-mail address and they share none"
+    assert c.union("a", "b", Match(0.8, "name")) == "a person and an organisation"
     c.veto("a", "c")
     assert c.union("c", "a", Match(0.8, "name")) == "a person judged them not the same"
     assert c.union("c", "a", Match(1.0, "judged"), force=True) is None

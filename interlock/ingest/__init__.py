@@ -7,6 +7,8 @@ by a header or a key line first, the loose mail sniffers (maildir takes any fold
 # isort: off
 from interlock.ingest import chicago_lobbyists  # noqa: F401
 from interlock.ingest import chicago_contracts  # noqa: F401
+from interlock.ingest import chicago_employees  # noqa: F401
+from interlock.ingest import isbe_receipts  # noqa: F401
 from interlock.ingest import profile  # noqa: F401
 from interlock.ingest import ftm  # noqa: F401
 from interlock.ingest import pst  # noqa: F401

@@ -10,7 +10,11 @@ clients         the client: name, address
 industries      (2019 "clients by industry") the client's sector
 combinations    a ``Representation`` per lobbyist and client, one ``date`` per year
 compensation    a ``Payment`` per row: client to lobbyist, for a reporting period
+contributions   a ``Payment`` per row: lobbyist to the recipient of a political contribution
 ==============  =======================================================================
+
+An export may hold only some of these (the 2021 snapshot has Contributions alone): what is there is
+read, and what is missing is said.
 
 Identity inside the source, as docs/model.md sets it out:
 
@@ -22,6 +26,10 @@ Identity inside the source, as docs/model.md sets it out:
   the same person across exports (and across the 2019 export's per-filing IDs).
 - COMPENSATION_ID is not unique (it repeats across lobbyists and clients reporting the same
   period and amount); a payment is keyed by it with the lobbyist, client and filing date.
+  A contribution is keyed the same way (CONTRIBUTION_ID, lobbyist, filing date); its recipient is
+  kept as the row names it: a ``Person`` ("RODERICK SAWYER", "Ald. Pat Dowell, 3rd Ward") or an
+  ``Organization`` ("Friends of Anna Valencia", keyed like any organisation here). A filing that
+  reports no contribution (AMOUNT 0.00, RECIPIENT "N/A") is rejected, as is a date such as 10/24/0020.
 
 An organisation is classified "lobbyist employer" and/or "lobbying client", which is what the
 summary counts. The export repeats a lobbyist's details on every year's row: each value is stated
@@ -54,13 +62,16 @@ LAYOUTS: tuple[tuple[str, frozenset[str]], ...] = (
     ("industries", frozenset({"CLIENT INDUSTRY", "CLIENT NAME"})),
     ("combinations", frozenset({"LOBBYIST_ID", "EMPLOYER_NAME", "CLIENT_NAME", "YEAR"})),
     ("compensation", frozenset({"COMPENSATION_ID", "COMPENSATION_AMOUNT", "LOBBYIST_ID", "CLIENT_NAME"})),
+    ("contributions", frozenset({"CONTRIBUTION_ID", "RECIPIENT", "AMOUNT", "LOBBYIST_ID"})),
 )
 ORDER = [name for name, _ in LAYOUTS]
-EMPLOYER, CLIENT = "lobbyist employer", "lobbying client"
+EMPLOYER, CLIENT, RECIPIENT = "lobbyist employer", "lobbying client", "political contribution recipient"
+COMPENSATION, CONTRIBUTION = "lobbying compensation", "political contribution"
 NOWHERE = Origin("", "", "", "")
 US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s.*)?$")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T\s].*)?$")
 YEAR = re.compile(r"^\d{4}$")
+NO_ONE = frozenset({"", "n a", "na", "n", "none", "no one", "dna", "0"})
 
 Row = dict[str, str]
 
@@ -83,6 +94,14 @@ def us_date(text: str | None) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         raise ValueError(f"{text!r} is not a date (MM/DD/YYYY)") from None
+
+
+def plausible_date(text: str | None) -> str | None:
+    """:func:`us_date`, refusing years a filing cannot mean (10/24/0020 is a typo, not year 20)."""
+    value = us_date(text)
+    if value and not "1900" <= value[:4] <= "2100":
+        raise ValueError(f"{(text or '').strip()!r} is not a plausible date")
+    return value
 
 
 def money(text: str | None) -> str | None:
@@ -326,8 +345,26 @@ class Rows:
         name = person_full_name(r.get("LOBBYIST_FIRST_NAME", ""), r.get("LOBBYIST_MIDDLE_INITIAL", ""), r.get("LOBBYIST_LAST_NAME", ""))
         pay = FastEntity("Payment", make_id("chicago-payment", r.get("COMPENSATION_ID"), lid, r.get("CLIENT_ID"), r.get("CREATED_DATE")), o)
         pay.add("payer", client).add("beneficiary", agent).add("amount", amount).add("currency", "USD")
-        pay.add("startDate", start).add("endDate", end).add("purpose", "lobbying compensation")
+        pay.add("startDate", start).add("endDate", end).add("purpose", COMPENSATION)
         return [*self.named(o, "Person", agent, name), *self.named(o, "Organization", client, client_name, CLIENT), pay]
+
+    def contributions(self, o: Origin, r: Row) -> list[Entity]:
+        from interlock.ingest.isbe_receipts import names_a_person  # here, not at the top: that module imports this one
+
+        lid, recipient = need(r, "LOBBYIST_ID"), need(r, "RECIPIENT")
+        amount = column(money, r, "AMOUNT", required=True) or "0"
+        if not Decimal(amount) or norm_text(recipient) in NO_ONE:
+            raise RecordError(f"no contribution: RECIPIENT {recipient!r}, AMOUNT {r['AMOUNT']!r}")
+        when = column(plausible_date, r, "CONTRIBUTION_DATE", required=True)
+        agent = person_id(self.sha, lid)
+        name = person_full_name(r.get("LOBBYIST_FIRST_NAME", ""), r.get("LOBBYIST_LAST_NAME", ""))
+        schema = "Person" if names_a_person(recipient) else "Organization"
+        to = make_id("chicago-recipient", norm_text(recipient)) if schema == "Person" else org_id(recipient)
+        pay = FastEntity("Payment", make_id("chicago-contribution", r.get("CONTRIBUTION_ID"), lid, r.get("CREATED_DATE")), o)
+        pay.add("payer", agent).add("beneficiary", to).add("amount", amount).add("currency", "USD").add("date", when)
+        period = "–".join(p for p in (r.get("PERIOD_START"), r.get("PERIOD_END")) if p)
+        pay.add("purpose", CONTRIBUTION).add("description", f"reported for {period}, filed {r.get('CREATED_DATE') or '?'}")
+        return [*self.named(o, "Person", agent, name), *self.named(o, schema, to, recipient, RECIPIENT), pay]
 
 
 def need(r: Row, name: str) -> str:
@@ -373,7 +410,7 @@ class ChicagoLobbyists:
     def sniff(self, path: Path) -> bool:
         if not path.exists():
             return False
-        return any(layout in ("lobbyists", "combinations", "compensation") for _, layout in registry_files(path))
+        return any(layout in ("lobbyists", "combinations", "compensation", "contributions") for _, layout in registry_files(path))
 
     def files(self, path: Path) -> list[Path]:
         return [p for p, _ in registry_files(path)]
@@ -381,7 +418,8 @@ class ChicagoLobbyists:
     def records(self, ctx: Context, start: int) -> Iterator[Record]:
         plan = [(f, layout_of(f.path) or "") for f in ctx.files]
         present = {layout for _, layout in plan}
-        for layout, what in (("combinations", "representations"), ("compensation", "payments")):
+        for layout, what in (("lobbyists", "lobbyist details (e-mail, address, employer) beyond the names other files give"),
+                             ("combinations", "representations"), ("compensation", "payments")):
             if layout not in present:
                 ctx.settings.say(f"{ctx.root}: no {layout} file in this export, so no {what}")
         first = FirstSeen()
@@ -405,13 +443,18 @@ class ChicagoLobbyists:
             return int(store.query(sql, [source_sha, *params])[0][0])
 
         org = "schema = 'Organization' AND prop = 'classification' AND value = ?"
-        return {
-            "lobbyists": count("schema = 'Person'", []),
+        payments = "schema = 'Payment' AND prop = 'purpose' AND value = ?"
+        recipient = "entity_id IN (SELECT entity_id FROM statements WHERE source_sha = ? AND prop = 'classification' AND value = ?)"
+        counts = {
+            "lobbyists": count(f"schema = 'Person' AND NOT {recipient}", [source_sha, RECIPIENT]),
             "employers": count(org, [EMPLOYER]),
             "clients": count(org, [CLIENT]),
             "representations": count("schema = 'Representation'", []),
-            "payments": count("schema = 'Payment'", []),
+            "payments": count(payments, [COMPENSATION]),
         }
+        if contributions := count(payments, [CONTRIBUTION]):  # only exports with a Contributions file
+            counts["contributions"] = contributions
+        return counts
 
     def notes(self, store: Store, source_sha: str) -> list[str]:
         """What the counts alone do not say: an export without Combinations or Compensation files."""

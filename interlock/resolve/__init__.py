@@ -19,7 +19,7 @@ from interlock.resolve import judgements
 from interlock.resolve.blocking import block
 from interlock.resolve.clusters import Clusters, Match
 from interlock.resolve.features import MERGE_AT, REVIEW_FROM, Comparison, compare
-from interlock.resolve.nodes import ADDR, Node, load_nodes
+from interlock.resolve.nodes import ADDR, Node, load_nodes, shared_emails
 from interlock.store import Store
 from interlock.threads import ThreadReport
 
@@ -61,7 +61,8 @@ def run_resolve(store: Store) -> ResolveReport:
                     clusters.veto(a, b)
 
     blocks = block(nodes)
-    comparisons = [compare(nodes[a], nodes[b]) for a, b in blocks.pairs()]
+    shared = shared_emails(nodes)
+    comparisons = [compare(nodes[a], nodes[b], shared) for a, b in blocks.pairs()]
     report.too_common = blocks.too_common
     report.pairs = len(comparisons)
     comparisons.sort(key=lambda c: (-c.weight, c.left, c.right))

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from interlock.names import acronym, first_name_forms, local_part_names
-from interlock.resolve.nodes import Node
+from interlock.resolve.nodes import Node, ocr_keys
 
 MAX_BLOCK = 200
 
@@ -41,7 +41,7 @@ class Blocks:
 
 
 def node_keys(node: Node) -> set[str]:
-    keys = {f"email:{e}" for e in node.emails}
+    keys = {f"email:{e}" for e in node.emails} | {f"ocr:{k}" for k in ocr_keys(node)}
     if node.role:
         return keys
     for name in node.people:
@@ -53,7 +53,7 @@ def node_keys(node: Node) -> set[str]:
                 keys.add(f"person:{last}:{first[0]}")
     for key in node.orgs:
         words = key.split()
-        keys.add(f"org:{key}")
+        keys.add(f"org:{key.replace(' and ', ' ').replace(' ', '')}")
         keys.add(f"org2:{' '.join(words[:2])}")
         if short := acronym(key):
             keys.add(f"orgacr:{short}")

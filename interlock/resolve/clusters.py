@@ -1,8 +1,7 @@
 """Union–find over identity nodes, with the reason each node joined its cluster, and vetoes.
 
 Pairs are merged strongest first. A merge joins whole clusters, so before it happens the clusters are
-checked as wholes: a person record never joins an organisation record, two people who each declared
-their own e-mail addresses stay apart, names that contradict (a "Jr." on one side, another middle
+checked as wholes: a person record never joins an organisation record, names that contradict (a "Jr." on one side, another middle
 name, another first name with no name in common) stay apart, and so do nodes a person judged not the
 same. Only a person's "same" judgement overrides these.
 """
@@ -66,8 +65,6 @@ class Clusters:
         a, b = self.info[ra], self.info[rb]
         if len(a.kinds | b.kinds) > 1:
             return "a person and an organisation"
-        if a.emails and b.emails and not (a.emails & b.emails) and "person" in a.kinds and "person" in b.kinds:
-            return "each side has its own declared e-mail address and they share none"
         if conflict := conflicting_names(a.names, b.names):
             return conflict
         for node, others in self.vetoes.items():

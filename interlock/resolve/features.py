@@ -16,14 +16,17 @@ from dataclasses import dataclass, field
 from rigour.text.distance import levenshtein
 
 from interlock.names import PersonName, acronym, local_part_names, nickname_of
-from interlock.resolve.nodes import Node
+from interlock.resolve.nodes import Node, ocr_keys
 
 PRIOR = -4.0          # bits before any evidence, for a pair that shares a blocking key
 MERGE_AT = 0.9        # probability from which a pair is merged
 REVIEW_FROM = 0.3     # probability from which an unmerged pair is offered for review
 
 SAME_EMAIL = 14.0
-OWN_EMAILS_DIFFER = -4.0
+SHARED_EMAIL = 2.0
+OCR_EMAIL = 12.0
+OWN_EMAILS_DIFFER = -2.0
+SAME_EMPLOYER = 4.0
 FULL_NAME = 10.0
 FIRST_LAST = 8.0
 NICKNAME = 6.0
@@ -76,14 +79,21 @@ class Comparison:
         return text
 
 
-def compare(a: Node, b: Node) -> Comparison:
+def compare(a: Node, b: Node, shared_emails: frozenset[str] | set[str] = frozenset()) -> Comparison:
     c = Comparison(a.id, b.id)
     found = c.evidence.append
     shared = a.emails & b.emails
-    if shared:
-        found(Evidence("email", SAME_EMAIL, f"same e-mail address {min(shared)}"))
+    own = shared - shared_emails
+    if own:
+        found(Evidence("email", SAME_EMAIL, f"same e-mail address {min(own)}"))
+    elif shared:
+        found(Evidence("email", SHARED_EMAIL, f"same e-mail address {min(shared)}, which records of several people give"))
+    elif ocr_keys(a) & ocr_keys(b):
+        found(Evidence("email", OCR_EMAIL, f"addresses differ only in letters OCR confuses ({min(a.emails)}, {min(b.emails)})"))
     elif a.kind == b.kind == "person" and a.emails and b.emails:
         found(Evidence("email", OWN_EMAILS_DIFFER, "each has its own e-mail address and they share none"))
+    if a.employers & b.employers:
+        found(Evidence("employer", SAME_EMPLOYER, f"same employer ({min(a.employers & b.employers).upper()})"))
     if a.people and b.people:
         if e := person_names(a.people, b.people):
             found(e)
@@ -161,14 +171,29 @@ def org_names(keys_a: set[str], keys_b: set[str]) -> Evidence:
     return best
 
 
+def squeeze(key: str) -> str:
+    return "".join(t for t in key.split() if t != "and")
+
+
+def close_words(x: str, y: str) -> bool:
+    """Word by word the same but for a typo or a plural in words of five letters or more ("Swible", "Swibel")."""
+    xs, ys = x.split(), y.split()
+    if len(xs) != len(ys):
+        return False
+    for a, b in zip(xs, ys, strict=True):
+        if a != b and (min(len(a), len(b)) < 5 or levenshtein(a, b) > (2 if min(len(a), len(b)) >= 8 else 1)):
+            return False
+    return True
+
+
 def org_pair(x: str, y: str) -> Evidence | None:
-    if x == y:
-        return Evidence("org", SAME_ORG_NAME, f"same organisation name ({x.upper()}) once legal forms are set aside")
+    if x == y or squeeze(x) == squeeze(y):
+        return Evidence("org", SAME_ORG_NAME, f"same organisation name ({x.upper()}) once legal forms, spaces and "
+                        "\"and\" are set aside")
+    if close_words(x, y):
+        return Evidence("org", CLOSE_ORG_NAME, f"organisation names differ by a typo or a plural ({x.upper()}, {y.upper()})")
     distance = levenshtein(x, y)
-    similarity = 1 - distance / max(len(x), len(y))
-    if similarity >= 0.95 or (distance <= 2 and min(len(x), len(y)) >= 12):
-        return Evidence("org", CLOSE_ORG_NAME, f"organisation names differ by {distance} letter(s) ({x.upper()}, {y.upper()})")
-    if similarity >= 0.9:
+    if 1 - distance / max(len(x), len(y)) >= 0.9 and x.split()[0] == y.split()[0]:
         return Evidence("org", NEAR_ORG_NAME, f"organisation names nearly the same ({x.upper()}, {y.upper()})")
     if (acronym(x) and acronym(x) == y.replace(" ", "")) or (acronym(y) and acronym(y) == x.replace(" ", "")):
         return Evidence("org", ORG_ACRONYM, f"{min(x, y, key=len).upper()} is the initials of {max(x, y, key=len).upper()}")

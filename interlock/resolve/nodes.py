@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from interlock.names import PersonName, is_role_mailbox, norm_text, org_key, parse_address, person_name
+from interlock.names import PersonName, is_role_mailbox, norm_text, ocr_key, org_key, parse_address, person_name
 from interlock.store import Store
 
 PERSON_SCHEMAS = ("Person",)
@@ -31,6 +31,7 @@ class Node:
     orgs: set[str] = field(default_factory=set)             # organisation keys, one per name and DBA name
     emails: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)           # postal address keys
+    employers: set[str] = field(default_factory=set)        # organisation keys of the employers a record names
     sources: set[str] = field(default_factory=set)
     role: bool = False                          # a role or shared mailbox: never a person
 
@@ -83,12 +84,14 @@ def load_nodes(store: Store) -> dict[str, Node]:
         elif prop == "address":
             if key := place_key(value):
                 node.places.add(key)
+    add_employers(store, nodes)
     shown: dict[str, Counter[str]] = defaultdict(Counter)
     for address, name, n in store.iter_query("SELECT address, coalesce(name, ''), count(*) FROM participants "
                                              "WHERE coalesce(address, '') <> '' GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2"):
         shown[address][name] += n
     for address, names in shown.items():
-        node = nodes[ADDR + address] = Node(ADDR + address, "address", emails={address}, role=is_role_mailbox(address))
+        # an address as written ("MillsCD@state.gov"); compared lower-cased, so case variants meet
+        node = nodes[ADDR + address] = Node(ADDR + address, "address", emails={address.lower()}, role=is_role_mailbox(address))
         if node.role:
             continue
         for display, _ in names.most_common(3):
@@ -97,6 +100,44 @@ def load_nodes(store: Store) -> dict[str, Node]:
                 node.people.add(parsed)
                 node.shown.append(display)
     return nodes
+
+
+def add_employers(store: Store, nodes: dict[str, Node]) -> None:
+    """Each person record's employers (Employment), as organisation keys."""
+    rows = store.iter_query("""SELECT e.value, r.value FROM statements e JOIN statements r
+                               ON r.entity_id = e.entity_id AND r.prop = 'employer'
+                               WHERE e.schema = 'Employment' AND e.prop = 'employee'""")
+    for employee, employer in rows:
+        person, firm = nodes.get(employee), nodes.get(employer)
+        if person is not None and firm is not None:
+            person.employers |= firm.orgs
+
+
+def ocr_keys(node: Node) -> set[str]:
+    return {ocr_key(e) for e in node.emails}
+
+
+def shared_emails(nodes: dict[str, Node]) -> set[str]:
+    """Addresses that records of more than one person give: a firm's, an assistant's or a filing agent's.
+
+    Two person records giving one address whose names cannot be one person's (another last name, another
+    first name) make it shared; the address then says little about who is who.
+    """
+    from interlock.resolve.features import name_pair
+
+    holders: dict[str, list[Node]] = defaultdict(list)
+    for node in nodes.values():
+        if node.kind == "person":
+            for e in node.emails:
+                holders[e].append(node)
+    shared = set()
+    for email, people in holders.items():
+        names = [n for p in people for n in p.people]
+        for i, a in enumerate(names):
+            if any(a.last != b.last or ((ev := name_pair(a, b)) is not None and ev.weight < 0) for b in names[i + 1:]):
+                shared.add(email)
+                break
+    return shared
 
 
 def add_name(node: Node, value: str) -> None:

@@ -64,15 +64,18 @@ def test_an_address_that_spells_the_name_ties_a_correspondent() -> None:
 
 
 def test_organisations_with_legal_forms_dba_typos_and_initials() -> None:
-    assert p(org("a", "MONTERREY SECURITY CONSULTANTS, INC.", source="x"), org("b", "Monterrey Security Consultants Inc", source="y")) >= MERGE_AT
+    monterrey = org("a", "MONTERREY SECURITY CONSULTANTS, INC.", source="x")
+    assert p(monterrey, org("b", "Monterrey Security Consultants Inc", source="y")) >= MERGE_AT
     assert DBA.split("ACME HOLDINGS LLC D/B/A ACME PARKING")[1].strip() == "ACME PARKING"
     assert p(org("c", "ACME HOLDINGS LLC D/B/A ACME PARKING", source="x"), org("d", "Acme Parking", source="y")) >= MERGE_AT
     assert p(org("e", "MONTERREY SECURITY CONSULTANTS", source="x"), org("f", "MONTERREY SECURITY CONSULTANT", source="y")) >= MERGE_AT
     cps = compare(org("g", "CPS", source="x"), org("h", "Chicago Public Schools", source="y"))
     assert REVIEW_FROM <= cps.probability < MERGE_AT and "initials" in cps.explain()   # initials alone: a question
-    same_place = compare(org("i", "CPS", source="x", place="42 w madison"), org("j", "Chicago Public Schools", source="y", place="42 w madison"))
+    place = "42 w madison"
+    same_place = compare(org("i", "CPS", source="x", place=place), org("j", "Chicago Public Schools", source="y", place=place))
     assert same_place.probability > cps.probability
-    assert p(org("k", "Harborline Secure Logistics LLC", source="x"), org("l", "Harborline Security Consultants, Inc.", source="y")) < REVIEW_FROM
+    harborline = org("l", "Harborline Security Consultants, Inc.", source="y")
+    assert p(org("k", "Harborline Secure Logistics LLC", source="x"), harborline) < REVIEW_FROM
 
 
 def test_a_decision_lists_every_feature_with_its_weight() -> None:
