@@ -101,7 +101,8 @@ def person_name(name: str | None) -> PersonName:
     >>> person_name("KELLY, JR., JOHN J")
     PersonName(first='john', middle='j', last='kelly', suffix='jr')
     """
-    raw = (name or "").strip().strip("'\"")
+    # "O'Keefe" and "OKEEFE" are one name; numbers ("MICHAEL HOULIHAN 8060636") are no part of one
+    raw = (name or "").replace("'", "").replace("’", "").strip().strip("'\"")
     if "," in raw:
         head, _, tail = raw.partition(",")
         rest = [p.strip() for p in tail.split(",")]
@@ -110,7 +111,7 @@ def person_name(name: str | None) -> PersonName:
         given = [p for p in rest if norm_text(p) not in SUFFIXES]
         if given:
             raw = " ".join(given + [head] + suffix_parts)
-    tokens = [t for t in norm_text(raw).split() if t]
+    tokens = [t for t in norm_text(raw).split() if t and not t.isdigit()]
     while tokens and tokens[0] in TITLES:
         tokens.pop(0)
     suffix = ""

@@ -33,6 +33,8 @@ NICKNAME = 6.0
 INITIAL = 4.0
 FIRST_DIFFERS = -6.0
 MIDDLE_OR_SUFFIX_DIFFERS = -10.0
+SUFFIX_MISSING = -2.0
+NAMES_DIFFER = -8.0
 ADDRESS_SPELLS_NAME = 8.0
 SAME_ORG_NAME = 10.0
 CLOSE_ORG_NAME = 8.0
@@ -116,15 +118,21 @@ def name_pair(a: PersonName, b: PersonName) -> Evidence | None:
     if a.last != b.last:
         return None
     shown = f"{a.first} {a.last}".title()
+    suffix_note: Evidence | None = None
+    if a.suffix and b.suffix and a.suffix != b.suffix:
+        return Evidence("name", MIDDLE_OR_SUFFIX_DIFFERS, f"{shown}: suffixes differ ({a.suffix.title()}, {b.suffix.title()})")
     if a.suffix != b.suffix:
-        return Evidence("name", MIDDLE_OR_SUFFIX_DIFFERS, f"{shown}: one name has the suffix {(a.suffix or b.suffix).title()}, "
-                        "the other another or none")
+        suffix_note = Evidence("suffix", SUFFIX_MISSING, f"one name has the suffix {(a.suffix or b.suffix).title()}, the other none")
     if a.middle and b.middle and not (a.middle.startswith(b.middle) or b.middle.startswith(a.middle)):
         return Evidence("name", MIDDLE_OR_SUFFIX_DIFFERS, f"{shown}: middle names differ ({a.middle.title()}, {b.middle.title()})")
     if a.first == b.first:
         if a.middle and a.middle == b.middle:
-            return Evidence("name", FULL_NAME, f"same full name ({a.first} {a.middle} {a.last})".title())
-        return Evidence("name", FIRST_LAST, f"same first and last name ({shown}); middle names do not contradict")
+            found = Evidence("name", FULL_NAME, f"same full name ({a.first} {a.middle} {a.last})".title())
+        else:
+            found = Evidence("name", FIRST_LAST, f"same first and last name ({shown}); middle names do not contradict")
+        if suffix_note:
+            found = Evidence("name", found.weight + suffix_note.weight, f"{found.text}; {suffix_note.text}")
+        return found
     if nickname_of(a.first, b.first):
         return Evidence("name", NICKNAME, f"{a.first.title()} and {b.first.title()} are one name and its nickname, "
                         f"same last name {a.last.title()}")
@@ -139,7 +147,8 @@ def person_names(names_a: set[PersonName], names_b: set[PersonName]) -> Evidence
     """The strongest agreement between the two sides' names; a disagreement only when nothing agrees."""
     found = [e for x in names_a for y in names_b if (e := name_pair(x, y))]
     if not found:
-        return None
+        a, b = min(names_a, key=lambda n: n.key), min(names_b, key=lambda n: n.key)
+        return Evidence("name", NAMES_DIFFER, f"names differ ({a.key.title()}, {b.key.title()})")
     best = max(found, key=lambda e: e.weight)
     if best.weight > 0:
         worst = min(found, key=lambda e: e.weight)

@@ -18,6 +18,7 @@ PERSON_SCHEMAS = ("Person",)
 ORG_SCHEMAS = ("Organization", "Company", "PublicBody", "LegalEntity")
 NAME_PROPS = ("name", "alias", "weakAlias", "previousName")
 ADDR = "addr:"
+PERSON_LIKE = re.compile(r"^\s*[A-Za-z'’-]+\s*,\s*[A-Za-z'’.-]+(?:\s+[A-Za-z]\.?)?\s*$")
 DBA = re.compile(r"\b(?:d/?b/?a|doing business as|a/?k/?a|f/?k/?a)\b", re.I)
 
 
@@ -148,6 +149,10 @@ def add_name(node: Node, value: str) -> None:
         if usable(parsed):
             node.people.add(parsed)
         return
-    for part in DBA.split(value):
+    parts = DBA.split(value)
+    if PERSON_LIKE.match(value):          # a client filed as "WINTER, SEAN" is also "Sean Winter"
+        last, _, first = value.partition(",")
+        parts.append(f"{first} {last}")
+    for part in parts:
         if len(key := org_key(part)) >= 3:
             node.orgs.add(key)

@@ -47,7 +47,9 @@ def test_namesakes_stay_apart() -> None:
     anna, tanya = person("a", "Anna M. Valencia", source="x"), person("b", "VALENCIA, TANYA", source="y")
     assert p(anna, tanya) < REVIEW_FROM
     assert "first names differ" in compare(anna, tanya).explain()
-    assert p(person("c", "Sam Reyes", source="x"), person("d", "Sam Reyes Jr.", source="y")) < REVIEW_FROM
+    junior = compare(person("c", "Sam Reyes", source="x"), person("d", "Sam Reyes Jr.", source="y"))
+    assert junior.probability < MERGE_AT and "suffix Jr" in junior.explain()       # a record may drop the "Jr."
+    assert p(person("c", "Sam Reyes Sr.", source="x"), person("d", "Sam Reyes Jr.", source="y")) < REVIEW_FROM
     assert p(person("e", "Dana M. Ortiz", source="x"), person("f", "Dana K. Ortiz", source="y")) < REVIEW_FROM
     # two rows of one source with one name are two records: not merged on the name alone
     assert p(person("g", "VALENCIA, JESUS"), person("h", "VALENCIA, JESUS")) < REVIEW_FROM
