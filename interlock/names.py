@@ -23,6 +23,7 @@ TITLES = frozenset(
     mayor clerk commissioner judge rev sir madam""".split()
 )
 SUFFIXES = frozenset("jr sr ii iii iv v".split())
+POST_NOMINALS = frozenset("esq esquire phd md cpa jd mba pe rn dds".split())  # dropped: no part of who someone is
 ROLE_MAILBOXES = frozenset(
     """info noreply no-reply donotreply do-not-reply newsletter news list lists listserv mailer-daemon
     postmaster admin webmaster support help office contact notifications notification alerts
@@ -115,8 +116,9 @@ def person_name(name: str | None) -> PersonName:
     while tokens and tokens[0] in TITLES:
         tokens.pop(0)
     suffix = ""
-    while tokens and tokens[-1] in SUFFIXES:
-        suffix = suffix or tokens[-1]
+    while tokens and (tokens[-1] in SUFFIXES or tokens[-1] in POST_NOMINALS):
+        if tokens[-1] in SUFFIXES:
+            suffix = suffix or tokens[-1]
         tokens.pop()
     if not tokens:
         return PersonName("", "", "", suffix)
@@ -172,6 +174,7 @@ def first_name_forms(first: str) -> frozenset[str]:
     return frozenset({first}) | _nicknames().get(first, frozenset())
 
 
+@lru_cache(maxsize=1 << 16)
 def acronym(key: str) -> str:
     """The initials of an organisation key's words ("chicago public schools" → "cps"), or ""."""
     words = [w for w in key.split() if w not in ("of", "and", "for", "the", "&")]

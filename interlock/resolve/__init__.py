@@ -70,7 +70,7 @@ def run_resolve(store: Store) -> ResolveReport:
     for c in comparisons:
         p = c.probability
         if p >= MERGE_AT:
-            why = clusters.union(c.left, c.right, Match(round(p, 4), c.explain()))
+            why = clusters.union(c.left, c.right, Match(round(p, 4), c.explanation))
             if why is None:
                 decision = "merged"
                 report.merges[main_reason(c)] += 1
@@ -105,7 +105,8 @@ def main_reason(c: Comparison) -> str:
 
 
 def write_candidates(store: Store, comparisons: list[Comparison], decisions: list[str]) -> None:
-    rows = [(c.left, c.right, round(c.weight, 3), round(c.probability, 4), d, c.explain(),
+    # a pair far below the bar keeps its evidence (JSON) but not the sentence, which costs more than the comparison
+    rows = [(c.left, c.right, round(c.weight, 3), round(c.probability, 4), d, "" if d == "below" else c.explanation,
              json.dumps([[e.feature, e.weight, e.text] for e in c.evidence]))
             for c, d in zip(comparisons, decisions, strict=True)]
     with store.transaction():

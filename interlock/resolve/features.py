@@ -12,6 +12,7 @@ Features never look at the store.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rigour.text.distance import levenshtein
 
@@ -58,11 +59,12 @@ class Comparison:
     right: str
     evidence: list[Evidence] = field(default_factory=list)
 
-    @property
+    # read once the evidence is complete (compare() returns it so), then cached
+    @cached_property
     def weight(self) -> float:
         return PRIOR + sum(e.weight for e in self.evidence)
 
-    @property
+    @cached_property
     def probability(self) -> float:
         return 1.0 / (1.0 + 2.0 ** -self.weight)
 
@@ -71,6 +73,10 @@ class Comparison:
         """Nothing but names agree: two people can share a name."""
         agreeing = {e.feature for e in self.evidence if e.weight > 0}
         return bool(agreeing) and agreeing <= {"name", "org"}
+
+    @cached_property
+    def explanation(self) -> str:
+        return self.explain()
 
     def explain(self) -> str:
         parts = [f"{e.text} ({e.weight:+g})" for e in sorted(self.evidence, key=lambda e: -abs(e.weight))]
