@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-eng
 BENCH_DEBIAN_PACKAGES := poppler-utils time pst-utils
 
-.PHONY: demo test lint typecheck unit bench clean debian
+.PHONY: demo test lint typecheck unit bench clean debian engines-venv
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "interlock needs Python 3.11, found " + sys.version.split()[0]'
@@ -40,8 +40,16 @@ unit: $(STAMP) debian
 
 test: lint typecheck unit
 
-bench: $(STAMP) debian
+bench: $(STAMP) debian engines-venv
 	$(BIN)/python -m bench
+
+# The venv of the other entity-resolution engines (bench/resolve_engines.py): nomenklatura needs duckdb<2.
+engines-venv: .venv-engines/.installed
+
+.venv-engines/.installed: bench/engines/requirements.txt
+	$(PYTHON) -m venv .venv-engines
+	.venv-engines/bin/pip install --quiet -r bench/engines/requirements.txt
+	touch $@
 
 clean:
 	rm -rf $(VENV) demo-case

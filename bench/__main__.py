@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from bench import ingest_formats, ingest_mail, pdf_ingest, printed_accuracy, pst_ingest, resolve_quality
+from bench import ingest_formats, ingest_mail, pdf_ingest, printed_accuracy, pst_ingest, resolve_engines, resolve_quality, resolve_scale
 
 BENCHES = {
     "ingest-mail": ingest_mail.main,
@@ -13,6 +13,8 @@ BENCHES = {
     "pst": pst_ingest.main,
     "printed-accuracy": printed_accuracy.main,
     "resolve-quality": resolve_quality.main,
+    "resolve-scale": resolve_scale.main,
+    "resolve-engines": resolve_engines.main,
 }
 
 if __name__ == "__main__":
