@@ -8,6 +8,7 @@ middle initial).
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,7 +34,9 @@ _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 
 def norm_text(text: str | None) -> str:
-    """Lower-case, strip accents and punctuation, fold white space."""
+    """Lower-case, strip accents and punctuation, fold white space ("O&#039;Connell" as "O'Connell")."""
+    if text and "&" in text:
+        text = html.unescape(text)
     # lower-case again: transliteration to ASCII can bring back capitals ("ǅ" → "Dz")
     return (normalize(text or "", lowercase=True, ascii=True) or "").lower()
 
@@ -103,7 +106,7 @@ def person_name(name: str | None) -> PersonName:
     PersonName(first='john', middle='j', last='kelly', suffix='jr')
     """
     # "O'Keefe" and "OKEEFE" are one name; numbers ("MICHAEL HOULIHAN 8060636") are no part of one
-    raw = (name or "").replace("'", "").replace("’", "").strip().strip("'\"")
+    raw = html.unescape(name or "").replace("'", "").replace("’", "").strip().strip("'\"")
     if "," in raw:
         head, _, tail = raw.partition(",")
         rest = [p.strip() for p in tail.split(",")]

@@ -12,11 +12,11 @@ Features never look at the store.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rigour.text.distance import levenshtein
 
-from interlock.names import PersonName, acronym, local_part_names, nickname_of
+from interlock.names import LEGAL_FORMS, PersonName, acronym, local_part_names, nickname_of
 from interlock.resolve.nodes import Node, ocr_keys
 
 PRIOR = -4.0          # bits before any evidence, for a pair that shares a blocking key
@@ -28,6 +28,7 @@ SHARED_EMAIL = 2.0
 OCR_EMAIL = 12.0
 OWN_EMAILS_DIFFER = -2.0
 SAME_EMPLOYER = 4.0
+SAME_CLIENTS = 4.0
 FULL_NAME = 10.0
 FIRST_LAST = 8.0
 NICKNAME = 6.0
@@ -102,6 +103,9 @@ def compare(a: Node, b: Node, shared_emails: frozenset[str] | set[str] = frozens
         found(Evidence("email", OWN_EMAILS_DIFFER, "each has its own e-mail address and they share none"))
     if a.employers & b.employers:
         found(Evidence("employer", SAME_EMPLOYER, f"same employer ({min(a.employers & b.employers).upper()})"))
+    if common := a.clients & b.clients:
+        found(Evidence("clients", SAME_CLIENTS, f"represent the same client(s) ({', '.join(sorted(common)[:3]).upper()}"
+                       + (f" and {len(common) - 3} more" if len(common) > 3 else "") + ")"))
     if a.people and b.people:
         if e := person_names(a.people, b.people):
             found(e)
@@ -113,8 +117,10 @@ def compare(a: Node, b: Node, shared_emails: frozenset[str] | set[str] = frozens
             found(e)
     if a.places & b.places:
         found(Evidence("place", SAME_PLACE, f"same postal address ({min(a.places & b.places)})"))
+    # one source's two records with one name are two people (an employee list), unless something beyond
+    # the name ties them (a registry that files a row per filing gives the same address and firm again)
     if (a.kind != "address" and b.kind != "address" and a.sources == b.sources and len(a.sources) == 1
-            and a.schema == b.schema and not shared):
+            and a.schema == b.schema and not any(e.weight > 0 and e.feature not in ("name", "org") for e in c.evidence)):
         found(Evidence("source", SAME_SOURCE, "two separate records of the same source"))
     return c
 
@@ -141,6 +147,9 @@ def name_pair(a: PersonName, b: PersonName) -> Evidence | None:
         return found
     if nickname_of(a.first, b.first):
         return Evidence("name", NICKNAME, f"{a.first.title()} and {b.first.title()} are one name and its nickname, "
+                        f"same last name {a.last.title()}")
+    if min(len(a.first), len(b.first)) >= 5 and levenshtein(a.first, b.first) == 1:
+        return Evidence("name", NICKNAME, f"first names differ by one letter ({a.first.title()}, {b.first.title()}), "
                         f"same last name {a.last.title()}")
     if (len(a.first) == 1 or len(b.first) == 1) and a.first[0] == b.first[0]:
         return Evidence("name", INITIAL, f"initial {a.first[0].upper()}. fits {max(a.first, b.first, key=len).title()}, "
@@ -186,13 +195,38 @@ def org_names(keys_a: set[str], keys_b: set[str]) -> Evidence:
     return best
 
 
+# words organisations abbreviate or spell two ways; compared in their long form
+ORG_WORDS = {
+    "assoc": "association", "assn": "association", "asso": "association", "associates": "association",
+    "associate": "association", "apts": "apartments", "apt": "apartments", "il": "illinois", "ill": "illinois",
+    "theater": "theatre", "ctr": "center", "centre": "center", "intl": "international", "natl": "national",
+    "dept": "department", "univ": "university", "hosp": "hospital", "mgmt": "management", "svcs": "services",
+    "svc": "services", "bros": "brothers", "mfg": "manufacturing", "dev": "development", "st": "saint",
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10",
+}
+FILLER = frozenset({"and", "of", "the", "for", "a"})
+NUMBERED = frozenset("i ii iii iv v vi vii viii ix x 1 2 3 4 5 6 7 8 9 10".split())  # "City Lights II" is another firm
+
+
+@lru_cache(maxsize=1 << 16)
+def compare_words(key: str) -> tuple[str, ...]:
+    """An organisation key's words for comparing: abbreviations spelt out, fillers and legal-form slips dropped."""
+    words = [ORG_WORDS.get(w, w) for w in key.split() if w not in FILLER]
+    if len(words) > 2 and words[-2] + words[-1] in LEGAL_FORMS:
+        words = words[:-2]                             # "I NC."
+    while len(words) > 1 and len(words[-1]) <= 5 and any(levenshtein(words[-1], form) <= 1 for form in ("llc", "inc", "ltd", "corp")):
+        words.pop()                                    # "LLCR", "INCC": a legal form mistyped
+    return tuple(words)
+
+
 def squeeze(key: str) -> str:
-    return "".join(t for t in key.split() if t != "and")
+    return "".join(compare_words(key))
 
 
 def close_words(x: str, y: str) -> bool:
     """Word by word the same but for a typo or a plural in words of five letters or more ("Swible", "Swibel")."""
-    xs, ys = x.split(), y.split()
+    xs, ys = compare_words(x), compare_words(y)
     if len(xs) != len(ys):
         return False
     for a, b in zip(xs, ys, strict=True):
@@ -201,12 +235,22 @@ def close_words(x: str, y: str) -> bool:
     return True
 
 
+def in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    rest = iter(long)
+    return all(word in rest for word in short)
+
+
 def org_pair(x: str, y: str) -> Evidence | None:
     if x == y or squeeze(x) == squeeze(y):
         return Evidence("org", SAME_ORG_NAME, f"same organisation name ({x.upper()}) once legal forms, spaces and "
                         "\"and\" are set aside")
     if close_words(x, y):
-        return Evidence("org", CLOSE_ORG_NAME, f"organisation names differ by a typo or a plural ({x.upper()}, {y.upper()})")
+        return Evidence("org", CLOSE_ORG_NAME, f"organisation names differ by a typo, a plural or an abbreviation "
+                        f"({x.upper()}, {y.upper()})")
+    short, long = sorted((compare_words(x), compare_words(y)), key=len)
+    extra = set(long) - set(short)
+    if len(short) >= 2 and short[0] == long[0] and in_order(short, long) and not extra & NUMBERED:
+        return Evidence("org", NEAR_ORG_NAME, f"the words of {' '.join(short).upper()} are all in {' '.join(long).upper()}")
     distance = levenshtein(x, y)
     if 1 - distance / max(len(x), len(y)) >= 0.9 and x.split()[0] == y.split()[0]:
         return Evidence("org", NEAR_ORG_NAME, f"organisation names nearly the same ({x.upper()}, {y.upper()})")

@@ -33,6 +33,7 @@ class Node:
     emails: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)           # postal address keys
     employers: set[str] = field(default_factory=set)        # organisation keys of the employers a record names
+    clients: set[str] = field(default_factory=set)          # organisation keys of the clients a lobbyist represents
     sources: set[str] = field(default_factory=set)
     role: bool = False                          # a role or shared mailbox: never a person
 
@@ -104,14 +105,16 @@ def load_nodes(store: Store) -> dict[str, Node]:
 
 
 def add_employers(store: Store, nodes: dict[str, Node]) -> None:
-    """Each person record's employers (Employment), as organisation keys."""
-    rows = store.iter_query("""SELECT e.value, r.value FROM statements e JOIN statements r
-                               ON r.entity_id = e.entity_id AND r.prop = 'employer'
-                               WHERE e.schema = 'Employment' AND e.prop = 'employee'""")
-    for employee, employer in rows:
-        person, firm = nodes.get(employee), nodes.get(employer)
-        if person is not None and firm is not None:
-            person.employers |= firm.orgs
+    """Each person record's employers (Employment) and clients (Representation), as organisation keys."""
+    for schema, person_prop, org_prop, attr in (("Employment", "employee", "employer", "employers"),
+                                                ("Representation", "agent", "client", "clients")):
+        rows = store.iter_query("""SELECT DISTINCT e.value, r.value FROM statements e JOIN statements r
+                                   ON r.entity_id = e.entity_id AND r.prop = ?
+                                   WHERE e.schema = ? AND e.prop = ?""", [org_prop, schema, person_prop])
+        for person_id, org_id in rows:
+            person, firm = nodes.get(person_id), nodes.get(org_id)
+            if person is not None and firm is not None:
+                getattr(person, attr).update(firm.orgs)
 
 
 def ocr_keys(node: Node) -> set[str]:

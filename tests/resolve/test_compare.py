@@ -51,6 +51,7 @@ def test_namesakes_stay_apart() -> None:
     assert junior.probability < MERGE_AT and "suffix Jr" in junior.explain()       # a record may drop the "Jr."
     assert p(person("c", "Sam Reyes Sr.", source="x"), person("d", "Sam Reyes Jr.", source="y")) < REVIEW_FROM
     assert p(person("e", "Dana M. Ortiz", source="x"), person("f", "Dana K. Ortiz", source="y")) < REVIEW_FROM
+    assert p(person("e", "Dana Maria Ortiz", source="x"), person("f", "Dana Karen Ortiz", source="y")) < REVIEW_FROM
     # two rows of one source with one name are two records: not merged on the name alone
     assert p(person("g", "VALENCIA, JESUS"), person("h", "VALENCIA, JESUS")) < REVIEW_FROM
 
