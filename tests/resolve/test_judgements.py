@@ -89,6 +89,7 @@ def test_review_asks_one_pair_at_a_time_and_stores_the_answers(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     assert "Sam Reyes" in result.output and "Samuel Reyes" in result.output and "nickname" in result.output
     assert "1 judgements recorded" in result.output
+    assert "pairs are uncertain" in result.output
     with Case.open(tmp_path / "case") as case:
         [(verdict, author, note)] = case.store.query("SELECT judgement, author, note FROM judgements")
         assert (verdict, author, note) == ("yes", "ana", "checked the firm")
