@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from interlock.names import acronym, first_name_forms, local_part_names
+from interlock.names import acronym, first_name_forms, local_part_names, mail_domain
 from interlock.resolve.nodes import Node, ocr_keys
 
 MAX_BLOCK = 200
@@ -48,6 +48,7 @@ def node_keys(node: Node) -> set[str]:
         for form in first_name_forms(name.first):
             keys.add(f"person:{name.last}:{form[0]}")
     if node.kind == "address" and not node.people:
+        keys |= {f"display:{d}@{mail_domain(e)}" for d in node.displays for e in node.emails}
         for address in node.emails:
             for first, last in local_part_names(address):
                 keys.add(f"person:{last}:{first[0]}")

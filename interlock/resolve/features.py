@@ -16,7 +16,8 @@ from functools import cached_property, lru_cache
 
 from rigour.text.distance import levenshtein
 
-from interlock.names import LEGAL_FORMS, PersonName, acronym, local_part_names, nickname_of
+from interlock.mailbox import WEBMAIL
+from interlock.names import LEGAL_FORMS, PersonName, acronym, local_part_names, mail_domain, nickname_of
 from interlock.resolve.nodes import Node, ocr_keys
 
 PRIOR = -4.0          # bits before any evidence, for a pair that shares a blocking key
@@ -29,6 +30,7 @@ OCR_EMAIL = 12.0
 OWN_EMAILS_DIFFER = -2.0
 SAME_EMPLOYER = 4.0
 SAME_CLIENTS = 4.0
+SAME_DISPLAY_AT_DOMAIN = 8.0   # two addresses of one organisation's domain shown with one name ("H")
 FULL_NAME = 10.0
 FIRST_LAST = 8.0
 NICKNAME = 6.0
@@ -101,6 +103,8 @@ def compare(a: Node, b: Node, shared_emails: frozenset[str] | set[str] = frozens
         found(Evidence("email", OCR_EMAIL, f"addresses differ only in letters OCR confuses ({min(a.emails)}, {min(b.emails)})"))
     elif a.kind == b.kind == "person" and a.emails and b.emails:
         found(Evidence("email", OWN_EMAILS_DIFFER, "each has its own e-mail address and they share none"))
+    if e := display_at_domain(a, b):
+        found(e)
     if a.employers & b.employers:
         found(Evidence("employer", SAME_EMPLOYER, f"same employer ({min(a.employers & b.employers).upper()})"))
     if common := a.clients & b.clients:
@@ -123,6 +127,23 @@ def compare(a: Node, b: Node, shared_emails: frozenset[str] | set[str] = frozens
             and a.schema == b.schema and not any(e.weight > 0 and e.feature not in ("name", "org") for e in c.evidence)):
         found(Evidence("source", SAME_SOURCE, "two separate records of the same source"))
     return c
+
+
+def display_at_domain(a: Node, b: Node) -> Evidence | None:
+    """Two addresses at one organisation's own mail domain, shown with the same display name.
+
+    Full names already count through the name features; this is for what they cannot read ("H",
+    "HRC"): one office's mail server showing one name on two addresses. Webmail is left out, where
+    a domain says nothing about who is behind it.
+    """
+    if a.kind != "address" or b.kind != "address" or not (a.displays & b.displays) or a.people or b.people:
+        return None
+    domains = {mail_domain(x) for x in a.emails} & {mail_domain(x) for x in b.emails}
+    domains -= WEBMAIL
+    if not domains:
+        return None
+    shown = min(a.displays & b.displays)
+    return Evidence("display", SAME_DISPLAY_AT_DOMAIN, f"both addresses at {min(domains)} are shown as {shown.upper()!r}")
 
 
 def name_pair(a: PersonName, b: PersonName) -> Evidence | None:

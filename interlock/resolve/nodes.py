@@ -34,6 +34,7 @@ class Node:
     places: set[str] = field(default_factory=set)           # postal address keys
     employers: set[str] = field(default_factory=set)        # organisation keys of the employers a record names
     clients: set[str] = field(default_factory=set)          # organisation keys of the clients a lobbyist represents
+    displays: set[str] = field(default_factory=set)         # a correspondent's display names, normalised ("h", "hrc")
     sources: set[str] = field(default_factory=set)
     role: bool = False                          # a role or shared mailbox: never a person
 
@@ -98,7 +99,11 @@ def load_nodes(store: Store) -> dict[str, Node]:
             continue
         for display, _ in names.most_common(3):
             parsed = person_name(display)
-            if usable(parsed) and "@" not in display:
+            if "@" in display:
+                continue
+            if key := norm_text(display):
+                node.displays.add(key)
+            if usable(parsed):
                 node.people.add(parsed)
                 node.shown.append(display)
     return nodes

@@ -87,3 +87,13 @@ def test_a_decision_lists_every_feature_with_its_weight() -> None:
     assert "same e-mail address sam@r.com (+14)" in text and "(+8)" in text and "probability" in text
     assert "name alone" not in text
     assert person_name("Mr. Sam Reyes").key == "sam reyes"
+
+
+def test_one_display_name_on_two_addresses_of_an_organisations_domain() -> None:
+    def addr(address: str, display: str) -> Node:
+        return Node(f"addr:{address}", "address", emails={address}, displays={display})
+
+    same = compare(addr("hrod17@clintonemail.com", "h"), addr("hdr22@clintonemail.com", "h"))
+    assert same.probability >= MERGE_AT and "shown as 'H'" in same.explain()
+    assert p(addr("x1@gmail.com", "h"), addr("x2@gmail.com", "h")) < REVIEW_FROM          # webmail says nothing
+    assert p(addr("a@state.gov", "h"), addr("b@state.gov", "j")) < REVIEW_FROM
