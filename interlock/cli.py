@@ -21,12 +21,9 @@ def say(text: str) -> None:
 
 
 def make_settings(owner: str | None = None, gov_domain: tuple[str, ...] = (), jurisdiction: str | None = None,
-                  batch_size: int = 2000, workers: int | None = None) -> Settings:
-    settings = Settings(owner=owner.lower() if owner else None, gov_domains=tuple(d.lower() for d in gov_domain),
-                        jurisdiction=jurisdiction, batch_size=batch_size, say=say)
-    if workers is not None:
-        settings.workers = workers
-    return settings
+                  batch_size: int = 2000) -> Settings:
+    return Settings(owner=owner.lower() if owner else None, gov_domains=tuple(d.lower() for d in gov_domain),
+                    jurisdiction=jurisdiction, batch_size=batch_size, say=say)
 
 
 def print_sources(reports: list[SourceReport]) -> None:
@@ -49,8 +46,6 @@ source_options = [
     click.option("--gov-domain", multiple=True, help="A mail domain of the government (repeatable). Inferred when not given."),
     click.option("--jurisdiction", help='The government a registry or contracts file belongs to, e.g. "City of Chicago".'),
     click.option("--batch-size", default=2000, show_default=True, help="Records committed per transaction."),
-    click.option("--workers", type=click.IntRange(min=1), default=None,
-                 help="Processes that parse mail (mbox, maildir, eml); 1 parses in the main one. [default: 2 on two cores or more]"),
 ]
 
 
@@ -86,10 +81,10 @@ def init(case: Path) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @with_source_options
 def ingest(case: Path, paths: tuple[Path, ...], kind: str | None, owner: str | None, gov_domain: tuple[str, ...],
-           jurisdiction: str | None, batch_size: int, workers: int | None) -> None:
+           jurisdiction: str | None, batch_size: int) -> None:
     """Add sources to a case. Each is copied into the case by its SHA-256; a source already
     ingested is skipped, and a run that was stopped resumes where it stopped."""
-    with Case.open(case, make_settings(owner, gov_domain, jurisdiction, batch_size, workers), create=True) as c:
+    with Case.open(case, make_settings(owner, gov_domain, jurisdiction, batch_size), create=True) as c:
         reports = c.ingest(list(paths), kind)
     print_sources(reports)
     if any(r.rejected and not r.skipped for r in reports):
@@ -194,10 +189,9 @@ def print_investigation(inv: Investigation) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="HTML report path (default: CASE/report.html).")
 @with_source_options
 def investigate(case: Path, paths: tuple[Path, ...], output: Path | None, kind: str | None, owner: str | None,
-                gov_domain: tuple[str, ...], jurisdiction: str | None, batch_size: int,
-                workers: int | None) -> None:
+                gov_domain: tuple[str, ...], jurisdiction: str | None, batch_size: int) -> None:
     """All in one go: init, ingest, resolve, detect and report."""
-    with Case.open(case, make_settings(owner, gov_domain, jurisdiction, batch_size, workers), create=True) as c:
+    with Case.open(case, make_settings(owner, gov_domain, jurisdiction, batch_size), create=True) as c:
         inv = c.investigate(list(paths), kind, output)
     print_investigation(inv)
     click.echo(f"report: {inv.html}")
