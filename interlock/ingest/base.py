@@ -7,7 +7,7 @@ run resumes where it stopped. Register one with :func:`ingester`; names must be 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -15,6 +15,7 @@ from typing import Protocol
 from interlock.errors import UsageError
 from interlock.records import Record
 from interlock.settings import Settings
+from interlock.store import Store
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,19 @@ def detect_kind(path: Path) -> str:
         if obj.sniff(path):
             return kind
     raise UsageError(f"{path}: cannot tell what kind of source this is; name it with --kind ({', '.join(sorted(KINDS))})")
+
+
+def files_by_layout(path: Path, layout_of: Callable[[Path], str | None], order: Sequence[str]) -> list[tuple[Path, str]]:
+    """The CSV files of a file or folder whose layout is known, with it, in ``order`` of layouts then path."""
+    candidates = [path] if path.is_file() else [p for p in walk_files(path) if p.suffix.lower() == ".csv"]
+    found = [(p, layout) for p in candidates if (layout := layout_of(p))]
+    return sorted(found, key=lambda x: (list(order).index(x[1]), str(x[0])))
+
+
+def count_entities(store: Store, source_sha: str, schema: str) -> int:
+    """How many entities of a schema a source stated (for an ingester's summary)."""
+    sql = "SELECT count(DISTINCT entity_id) FROM statements WHERE source_sha = ? AND schema = ?"
+    return int(store.query(sql, [source_sha, schema])[0][0])
 
 
 def walk_files(path: Path) -> list[Path]:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from interlock.entities import Entity, Origin
 from interlock.errors import RecordError
-from interlock.ingest.base import Context, ingester
+from interlock.ingest.base import Context, count_entities, ingester
 from interlock.ingest.chicago_lobbyists import (
     FirstSeen,
     Row,
@@ -166,8 +166,7 @@ class ChicagoContracts:
 
     def summary(self, store: Store, source_sha: str) -> dict[str, int]:
         def distinct(schema: str) -> int:
-            sql = "SELECT count(DISTINCT entity_id) FROM statements WHERE source_sha = ? AND schema = ?"
-            return int(store.query(sql, [source_sha, schema])[0][0])
+            return count_entities(store, source_sha, schema)
 
         total = store.query(
             """SELECT coalesce(sum(CAST(value AS DECIMAL(38, 2))), 0) FROM (

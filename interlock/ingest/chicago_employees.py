@@ -16,7 +16,8 @@ from pathlib import Path
 
 from interlock.entities import Origin, entity
 from interlock.errors import RecordError
-from interlock.ingest.base import Context, ingester
+from interlock.ingest.base import Context, count_entities, ingester
+from interlock.ingest.chicago_lobbyists import iter_rows
 from interlock.names import org_key
 from interlock.records import Record, Reject
 from interlock.store import Store
@@ -34,18 +35,6 @@ def dialect_of(path: Path) -> str:
 def header_of(path: Path) -> set[str]:
     with path.open(newline="", encoding="utf-8-sig", errors="replace") as fh:
         return {h.strip().upper() for h in next(csv.reader(fh, delimiter=dialect_of(path)), [])}
-
-
-def rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    with path.open(newline="", encoding="utf-8-sig", errors="replace") as fh:
-        reader = csv.reader(fh, delimiter=dialect_of(path))
-        header = [h.strip().upper() for h in next(reader, [])]
-        n = 0
-        for values in reader:
-            if not any(v.strip() for v in values):
-                continue
-            n += 1
-            yield n, dict(zip(header, [v.strip() for v in values], strict=False))
 
 
 def employee(ctx: Context, origin: Origin, n: int, r: dict[str, str], government: str, stated: set[str]) -> Record:
@@ -83,7 +72,7 @@ class ChicagoEmployees:
         src = ctx.files[0]
         government = ctx.settings.jurisdiction or DEFAULT_JURISDICTION
         stated: set[str] = set()
-        for n, r in rows(src.path):
+        for n, r in iter_rows(src.path, dialect_of(src.path)):
             if n <= start:
                 continue
             origin = Origin(ctx.source_sha, src.sha256, str(src.path), f"{src.path.name} row {n}")
@@ -93,10 +82,8 @@ class ChicagoEmployees:
                 yield Reject(origin, exc.reason)
 
     def summary(self, store: Store, source_sha: str) -> dict[str, int]:
-        def distinct(schema: str) -> int:
-            sql = "SELECT count(DISTINCT entity_id) FROM statements WHERE source_sha = ? AND schema = ?"
-            return int(store.query(sql, [source_sha, schema])[0][0])
-        return {"employees": distinct("Person"), "departments": distinct("PublicBody") - 1}
+        return {"employees": count_entities(store, source_sha, "Person"),
+                "departments": count_entities(store, source_sha, "PublicBody") - 1}
 
 
 ingester(ChicagoEmployees())

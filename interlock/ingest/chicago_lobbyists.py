@@ -50,7 +50,7 @@ from typing import Any
 
 from interlock.entities import Entity, Origin, make_id
 from interlock.errors import RecordError
-from interlock.ingest.base import Context, ingester, walk_files
+from interlock.ingest.base import Context, files_by_layout, ingester
 from interlock.names import norm_text, org_key
 from interlock.records import Output, Record, Reject
 from interlock.store import Store
@@ -243,10 +243,10 @@ def layout_of(path: Path) -> str | None:
     return None
 
 
-def iter_rows(path: Path) -> Iterator[tuple[int, Row]]:
+def iter_rows(path: Path, delimiter: str = ",") -> Iterator[tuple[int, Row]]:
     """(1-based data row, row by upper-case column name); blank lines are not rows."""
     with path.open(newline="", encoding="utf-8-sig", errors="replace") as fh:
-        reader = csv.reader(fh)
+        reader = csv.reader(fh, delimiter=delimiter)
         header = [h.strip().lstrip("\ufeff").upper() for h in next(reader, [])]
         n = 0
         for values in reader:
@@ -398,9 +398,7 @@ def column(parse: Callable[[str | None], str | None], r: Row, name: str, require
 
 def registry_files(path: Path) -> list[tuple[Path, str]]:
     """The export's files we read, with their layout, in reading order."""
-    candidates = [path] if path.is_file() else [p for p in walk_files(path) if p.suffix.lower() == ".csv"]
-    found = [(p, layout) for p in candidates if (layout := layout_of(p))]
-    return sorted(found, key=lambda x: (ORDER.index(x[1]), str(x[0])))
+    return files_by_layout(path, layout_of, ORDER)
 
 
 class ChicagoLobbyists:

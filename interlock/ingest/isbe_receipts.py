@@ -46,7 +46,7 @@ from pathlib import Path
 
 from interlock.entities import Entity, Origin, make_id
 from interlock.errors import RecordError
-from interlock.ingest.base import Context, ingester, walk_files
+from interlock.ingest.base import Context, count_entities, files_by_layout, ingester
 from interlock.ingest.chicago_lobbyists import (
     FastEntity,
     FirstSeen,
@@ -293,9 +293,7 @@ def layout_of(path: Path) -> str | None:
 
 def receipt_files(path: Path) -> list[tuple[Path, str]]:
     """The files we read, with their layout, in reading order (the ward map first)."""
-    candidates = [path] if path.is_file() else [p for p in walk_files(path) if p.suffix.lower() == ".csv"]
-    found = [(p, layout) for p in candidates if (layout := layout_of(p))]
-    return sorted(found, key=lambda x: (ORDER.index(x[1]), str(x[0])))
+    return files_by_layout(path, layout_of, ORDER)
 
 
 class IsbeReceipts:
@@ -335,8 +333,7 @@ class IsbeReceipts:
 
         amounts = store.query("""SELECT DISTINCT entity_id, value FROM statements
                                  WHERE source_sha = ? AND schema = 'Payment' AND prop = 'amount'""", [source_sha])
-        receipts = store.query("SELECT count(DISTINCT entity_id) FROM statements WHERE source_sha = ? AND schema = 'Payment'",
-                               [source_sha])[0][0]
+        receipts = count_entities(store, source_sha, "Payment")
         total = sum((Decimal(v) for _, v in amounts), Decimal(0))
         return {"receipts": int(receipts), "donors": distinct("payer"), "committees": distinct("beneficiary"),
                 "dollars": int(total.to_integral_value())}
