@@ -91,6 +91,14 @@ def ingest(case: Path, paths: tuple[Path, ...], kind: str | None, owner: str | N
         sys.exit(1)
 
 
+def ask_or_quit(prompt: str) -> str:
+    """A review answer; the end of input (Ctrl-D, a closed pipe) is EOFError, which review takes as quit."""
+    try:
+        return str(click.prompt(prompt, default="", show_default=False, prompt_suffix=""))
+    except click.exceptions.Abort:
+        raise EOFError from None
+
+
 def print_resolve(r: ResolveReport) -> None:
     merges = ", ".join(f"{n:,} by {why}" for why, n in r.merges.most_common()) or "none"
     click.echo(f"resolved {r.entities:,} entities and {r.addresses:,} e-mail addresses into {r.identities:,} identities "
@@ -137,8 +145,7 @@ def resolve(case: Path, review: bool, author: str, limit: int | None, import_pat
             click.echo(f"{c.import_judgements(import_path):,} judgements imported from {import_path}")
         print_resolve(c.resolve())
         if review:
-            n = c.review(author, ask=lambda prompt: click.prompt(prompt, default="s", show_default=False, prompt_suffix=""),
-                         show=click.echo, limit=limit)
+            n = c.review(author, ask=ask_or_quit, show=click.echo, limit=limit)
             click.echo(f"{n:,} judgements recorded")
             if n:
                 print_resolve(c.resolve())

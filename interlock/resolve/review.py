@@ -74,16 +74,25 @@ def review(store: Store, author: str, ask: Callable[[str], str], show: Callable[
         show("  evidence:")
         for feature, weight, text in sorted(pair.evidence, key=lambda e: -abs(float(e[1]))):  # type: ignore[arg-type]
             show(f"    {float(weight):+5.1f}  {text}  [{feature}]")  # type: ignore[arg-type]
-        while True:
-            answer = ask(PROMPT).strip().lower()[:1]
-            if answer in ANSWERS or answer in ("s", "q"):
+        try:
+            answer = ""
+            while answer not in ANSWERS and answer not in ("s", "q"):
+                answer = ask(PROMPT).strip().lower()[:1] or "s"
+                if answer not in ANSWERS and answer not in ("s", "q"):
+                    show("  please answer y, n, u, s or q")
+                    answer = ""
+            if answer == "q":
                 break
-            show("  please answer y, n, u, s or q")
-        if answer == "q":
+            if answer == "s":
+                continue
+        except EOFError:                 # the end of input: stop, keeping what was judged
             break
-        if answer == "s":
-            continue
-        note = ask("  note (optional, Enter for none): ").strip()
+        try:
+            note, more = ask("  note (optional, Enter for none): ").strip(), True
+        except EOFError:
+            note, more = "", False
         judgements.add(store, pair.left, pair.right, ANSWERS[answer], author, note, nodes)
         recorded += 1
+        if not more:
+            break
     return recorded

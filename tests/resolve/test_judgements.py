@@ -118,3 +118,14 @@ def test_a_judgement_finds_its_records_by_fingerprint_when_their_ids_change(tmp_
         case.import_judgements(tmp_path / "j.jsonl")
         case.resolve()
         assert not together(case, c, d)
+
+
+def test_review_stops_at_the_end_of_input_and_keeps_the_answer_given(tmp_path: Path) -> None:
+    sources = write_sources(tmp_path / "in")
+    runner = CliRunner()
+    runner.invoke(cli, ["ingest", str(tmp_path / "case"), *map(str, sources)])
+    result = runner.invoke(cli, ["resolve", str(tmp_path / "case"), "--review", "--author", "ana"], input="n\n")
+    assert result.exit_code == 0, result.output
+    assert "1 judgements recorded" in result.output
+    with Case.open(tmp_path / "case") as case:
+        assert case.store.query("SELECT judgement, note FROM judgements") == [("no", "")]
