@@ -47,6 +47,8 @@ def node_keys(node: Node) -> set[str]:
     for name in node.people:
         for form in first_name_forms(name.first):
             keys.add(f"person:{name.last}:{form[0]}")
+        if len(name.first) >= 3 and len(name.last) >= 6:
+            keys.add(f"typo:{name.first}:{name.last[:3]}")   # "Lisa Ouzounion" meets "Lisa Ouzounian"
     if node.kind == "address" and not node.people:
         keys |= {f"display:{d}@{mail_domain(e)}" for d in node.displays for e in node.emails}
         for address in node.emails:

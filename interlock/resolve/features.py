@@ -39,6 +39,7 @@ FIRST_DIFFERS = -6.0
 MIDDLE_OR_SUFFIX_DIFFERS = -10.0
 SUFFIX_MISSING = -2.0
 NAMES_DIFFER = -8.0
+SURNAME_TYPO = 5.0
 ADDRESS_SPELLS_NAME = 8.0
 SAME_ORG_NAME = 10.0
 CLOSE_ORG_NAME = 8.0
@@ -183,6 +184,11 @@ def person_names(names_a: set[PersonName], names_b: set[PersonName]) -> Evidence
     """The strongest agreement between the two sides' names; a disagreement only when nothing agrees."""
     found = [e for x in names_a for y in names_b if (e := name_pair(x, y))]
     if not found:
+        for x in sorted(names_a, key=lambda n: n.key):
+            for y in sorted(names_b, key=lambda n: n.key):
+                if x.first == y.first and min(len(x.last), len(y.last)) >= 6 and levenshtein(x.last, y.last) == 1:
+                    return Evidence("name", SURNAME_TYPO, f"same first name {x.first.title()}, last names differ by one "
+                                    f"letter ({x.last.title()}, {y.last.title()})")
         a, b = min(names_a, key=lambda n: n.key), min(names_b, key=lambda n: n.key)
         return Evidence("name", NAMES_DIFFER, f"names differ ({a.key.title()}, {b.key.title()})")
     best = max(found, key=lambda e: e.weight)

@@ -97,3 +97,12 @@ def test_one_display_name_on_two_addresses_of_an_organisations_domain() -> None:
     assert same.probability >= MERGE_AT and "shown as 'H'" in same.explain()
     assert p(addr("x1@gmail.com", "h"), addr("x2@gmail.com", "h")) < REVIEW_FROM          # webmail says nothing
     assert p(addr("a@state.gov", "h"), addr("b@state.gov", "j")) < REVIEW_FROM
+
+
+def test_a_surname_typo_needs_more_than_the_name() -> None:
+    a, b = person("a", "Lisa Ouzounion", source="x"), person("b", "LISA OUZOUNIAN", source="y")
+    c = compare(a, b)
+    assert REVIEW_FROM <= c.probability < MERGE_AT and "differ by one letter" in c.explain()
+    a.employers, b.employers = {"acme"}, {"acme"}
+    assert p(a, b) >= MERGE_AT
+    assert p(person("c", "Lisa Ouzounion", source="x"), person("d", "Mark Ouzounian", source="y")) < REVIEW_FROM
