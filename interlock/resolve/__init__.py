@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from interlock.resolve import judgements
 from interlock.resolve.blocking import block
 from interlock.resolve.clusters import Clusters, Match
-from interlock.resolve.features import MERGE_AT, REVIEW_FROM, Comparison, compare
-from interlock.resolve.nodes import ADDR, Node, load_nodes, shared_emails
+from interlock.resolve.features import MERGE_AT, REVIEW_FROM, Comparison, compare, shared_emails
+from interlock.resolve.nodes import ADDR, Node, load_nodes
 from interlock.store import Store
 from interlock.threads import ThreadReport
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from interlock.names import acronym, first_name_forms, local_part_names, mail_domain
-from interlock.resolve.nodes import Node, ocr_keys
+from interlock.resolve.nodes import Node
 
 MAX_BLOCK = 200
 
@@ -41,7 +41,7 @@ class Blocks:
 
 
 def node_keys(node: Node) -> set[str]:
-    keys = {f"email:{e}" for e in node.emails} | {f"ocr:{k}" for k in ocr_keys(node)}
+    keys = {f"email:{e}" for e in node.emails} | {f"ocr:{k}" for k in node.ocr}
     if node.role:
         return keys
     for name in node.people:

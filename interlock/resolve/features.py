@@ -11,6 +11,7 @@ Features never look at the store.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -18,7 +19,7 @@ from rigour.text.distance import levenshtein
 
 from interlock.mailbox import WEBMAIL
 from interlock.names import LEGAL_FORMS, PersonName, acronym, local_part_names, mail_domain, nickname_of
-from interlock.resolve.nodes import Node, ocr_keys
+from interlock.resolve.nodes import Node
 
 PRIOR = -4.0          # bits before any evidence, for a pair that shares a blocking key
 MERGE_AT = 0.9        # probability from which a pair is merged
@@ -100,7 +101,7 @@ def compare(a: Node, b: Node, shared_emails: frozenset[str] | set[str] = frozens
         found(Evidence("email", SAME_EMAIL, f"same e-mail address {min(own)}"))
     elif shared:
         found(Evidence("email", SHARED_EMAIL, f"same e-mail address {min(shared)}, which records of several people give"))
-    elif ocr_keys(a) & ocr_keys(b):
+    elif a.ocr & b.ocr:
         found(Evidence("email", OCR_EMAIL, f"addresses differ only in letters OCR confuses ({min(a.emails)}, {min(b.emails)})"))
     elif a.kind == b.kind == "person" and a.emails and b.emails:
         found(Evidence("email", OWN_EMAILS_DIFFER, "each has its own e-mail address and they share none"))
@@ -285,3 +286,23 @@ def org_pair(x: str, y: str) -> Evidence | None:
         return Evidence("org", ORG_ACRONYM, f"{min(x, y, key=len).upper()} is the initials of {max(x, y, key=len).upper()}")
     return None
 
+
+def shared_emails(nodes: dict[str, Node]) -> set[str]:
+    """Addresses that records of more than one person give: a firm's, an assistant's or a filing agent's.
+
+    Two person records giving one address whose names cannot be one person's (another last name, another
+    first name) make it shared; the address then says little about who is who.
+    """
+    holders: dict[str, list[Node]] = defaultdict(list)
+    for node in nodes.values():
+        if node.kind == "person":
+            for e in node.emails:
+                holders[e].append(node)
+    shared = set()
+    for email, people in holders.items():
+        names = [n for p in people for n in p.people]
+        for i, a in enumerate(names):
+            if any(a.last != b.last or ((ev := name_pair(a, b)) is not None and ev.weight < 0) for b in names[i + 1:]):
+                shared.add(email)
+                break
+    return shared

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from interlock.names import PersonName, is_role_mailbox, norm_text, ocr_key, org_key, parse_address, person_name
 from interlock.store import Store
@@ -37,6 +38,11 @@ class Node:
     displays: set[str] = field(default_factory=set)         # a correspondent's display names, normalised ("h", "hrc")
     sources: set[str] = field(default_factory=set)
     role: bool = False                          # a role or shared mailbox: never a person
+
+    @cached_property
+    def ocr(self) -> frozenset[str]:
+        """The addresses with the letters OCR confuses folded together (read after loading, then cached)."""
+        return frozenset(ocr_key(e) for e in self.emails)
 
     @property
     def label(self) -> str:
@@ -120,33 +126,6 @@ def add_employers(store: Store, nodes: dict[str, Node]) -> None:
             person, firm = nodes.get(person_id), nodes.get(org_id)
             if person is not None and firm is not None:
                 getattr(person, attr).update(firm.orgs)
-
-
-def ocr_keys(node: Node) -> set[str]:
-    return {ocr_key(e) for e in node.emails}
-
-
-def shared_emails(nodes: dict[str, Node]) -> set[str]:
-    """Addresses that records of more than one person give: a firm's, an assistant's or a filing agent's.
-
-    Two person records giving one address whose names cannot be one person's (another last name, another
-    first name) make it shared; the address then says little about who is who.
-    """
-    from interlock.resolve.features import name_pair
-
-    holders: dict[str, list[Node]] = defaultdict(list)
-    for node in nodes.values():
-        if node.kind == "person":
-            for e in node.emails:
-                holders[e].append(node)
-    shared = set()
-    for email, people in holders.items():
-        names = [n for p in people for n in p.people]
-        for i, a in enumerate(names):
-            if any(a.last != b.last or ((ev := name_pair(a, b)) is not None and ev.weight < 0) for b in names[i + 1:]):
-                shared.add(email)
-                break
-    return shared
 
 
 def add_name(node: Node, value: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,20 @@ class Ingested:
     report: SourceReport
     folder: Path
     seconds: float
+
+
+def ingest_once(folder: Path, root: Path, kind: str | None = None) -> Ingested:
+    """Ingest a real source into a new case at ``root``, timed (for session-scoped fixtures)."""
+    case = Case.open(root, create=True)
+    started = time.perf_counter()
+    report = case.ingest([folder], kind)[0]
+    return Ingested(case, report, folder, time.perf_counter() - started)
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """A CSV's rows by its own header, read independently of interlock's readers."""
+    with path.open(newline="", encoding="utf-8-sig") as fh:
+        return list(csv.DictReader(fh))
 
 
 @dataclass

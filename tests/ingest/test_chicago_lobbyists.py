@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import time
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -11,11 +10,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from entity_view import Ingested, entities, ingest, of_schema, rejects
+from entity_view import Ingested, entities, ingest, ingest_once, of_schema, read_rows, rejects
 from hypothesis import given
 from hypothesis import strategies as st
 
-from interlock.case import Case
 from interlock.entities import Entity, make_id
 from interlock.ingest.base import Context, detect_kind
 from interlock.ingest.chicago_lobbyists import ChicagoLobbyists, money, org_id, us_date, us_phone
@@ -245,30 +243,18 @@ def test_us_phone(text: str, phone: str | None) -> None:
 KAZMI, MONTERREY = "16501", "MONTERREY SECURITY CONSULTANTS, INC."
 
 
-def ingest_once(folder: Path, root: Path) -> Ingested:
-    case = Case.open(root, create=True)
-    started = time.perf_counter()
-    report = case.ingest([folder], "chicago-lobbyists")[0]
-    return Ingested(case, report, folder, time.perf_counter() - started)
-
-
 @pytest.fixture(scope="session")
 def registry_2025(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ingested]:
-    got = ingest_once(shared_data / "chicago-lobbyists-2025", tmp_path_factory.mktemp("registry-2025") / "c")
+    got = ingest_once(shared_data / "chicago-lobbyists-2025", tmp_path_factory.mktemp("registry-2025") / "c", "chicago-lobbyists")
     yield got
     got.case.close()
 
 
 @pytest.fixture(scope="session")
 def registry_2019(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ingested]:
-    got = ingest_once(shared_data / "chicago-lobbyists-2019", tmp_path_factory.mktemp("registry-2019") / "c")
+    got = ingest_once(shared_data / "chicago-lobbyists-2019", tmp_path_factory.mktemp("registry-2019") / "c", "chicago-lobbyists")
     yield got
     got.case.close()
-
-
-def read_rows(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8-sig") as fh:
-        return list(csv.DictReader(fh))
 
 
 @pytest.mark.slow

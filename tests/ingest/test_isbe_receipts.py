@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import time
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -11,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from entity_view import Ingested, View, entities, ingest, of_schema, rejects
+from entity_view import Ingested, View, entities, ingest, ingest_once, of_schema, read_rows, rejects
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -257,17 +256,9 @@ def test_names_a_person(text: str, person: bool) -> None:
 
 @pytest.fixture(scope="session")
 def aldermen_2019(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ingested]:
-    folder = shared_data / "chicago-aldermen-isbe-receipts-2019"
-    case = Case.open(tmp_path_factory.mktemp("aldermen") / "c", create=True)
-    started = time.perf_counter()
-    report = case.ingest([folder])[0]
-    yield Ingested(case, report, folder, time.perf_counter() - started)
-    case.close()
-
-
-def read_rows(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8-sig") as fh:
-        return list(csv.DictReader(fh))
+    got = ingest_once(shared_data / "chicago-aldermen-isbe-receipts-2019", tmp_path_factory.mktemp("aldermen") / "c")
+    yield got
+    got.case.close()
 
 
 def amounts_by_beneficiary(store: Store, sha: str) -> dict[str, Decimal]:

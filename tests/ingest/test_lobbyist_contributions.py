@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import csv
 import re
-import time
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from entity_view import Ingested, entities, ingest, of_schema, rejects
+from entity_view import Ingested, entities, ingest, ingest_once, of_schema, read_rows, rejects
 
 from interlock.case import Case
 from interlock.entities import Entity, make_id
@@ -149,30 +148,18 @@ def test_records_from_a_resume_point_are_the_tail_of_a_full_run(export: Path) ->
 
 # -- the real exports, each ingested once per session -----------------------------------------------
 
-def ingest_once(folder: Path, root: Path) -> Ingested:
-    case = Case.open(root, create=True)
-    started = time.perf_counter()
-    report = case.ingest([folder], "chicago-lobbyists")[0]
-    return Ingested(case, report, folder, time.perf_counter() - started)
-
-
 @pytest.fixture(scope="session")
 def export_2021(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ingested]:
-    got = ingest_once(shared_data / "chicago-lobbyists-2021", tmp_path_factory.mktemp("contributions-2021") / "c")
+    got = ingest_once(shared_data / "chicago-lobbyists-2021", tmp_path_factory.mktemp("contributions-2021") / "c", "chicago-lobbyists")
     yield got
     got.case.close()
 
 
 @pytest.fixture(scope="session")
 def export_2019(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ingested]:
-    got = ingest_once(shared_data / "chicago-lobbyists-2019", tmp_path_factory.mktemp("contributions-2019") / "c")
+    got = ingest_once(shared_data / "chicago-lobbyists-2019", tmp_path_factory.mktemp("contributions-2019") / "c", "chicago-lobbyists")
     yield got
     got.case.close()
-
-
-def read_rows(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8-sig") as fh:
-        return list(csv.DictReader(fh))
 
 
 def no_contribution(row: dict[str, str]) -> bool:
