@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from interlock.resolve import judgements
 from interlock.resolve.blocking import block
 from interlock.resolve.clusters import Clusters, Match
-from interlock.resolve.features import MERGE_AT, REVIEW_FROM, Comparison, compare, shared_emails
+from interlock.resolve.features import MERGE_AT, REVIEW_FROM, Comparison, compare, rare_surnames, shared_emails
 from interlock.resolve.nodes import ADDR, Node, load_nodes
 from interlock.store import Store
 from interlock.threads import ThreadReport
@@ -62,7 +62,8 @@ def run_resolve(store: Store) -> ResolveReport:
 
     blocks = block(nodes)
     shared = shared_emails(nodes)
-    comparisons = [compare(nodes[a], nodes[b], shared) for a, b in blocks.pairs()]
+    rare = rare_surnames(nodes)
+    comparisons = [compare(nodes[a], nodes[b], shared, rare) for a, b in blocks.pairs()]
     report.too_common = blocks.too_common
     report.pairs = len(comparisons)
     comparisons.sort(key=lambda c: (-c.weight, c.left, c.right))

@@ -49,6 +49,11 @@ ORG_ACRONYM = 3.0
 ORG_NAMES_DIFFER = -6.0
 SAME_PLACE = 4.0
 SAME_SOURCE = -6.0
+RARE_SURNAME = 3.0     # same first and last name, and no one else in the case bears that last name
+RARE_FROM_SURNAMES = 1000  # a surname's rarity says something only in a population this large
+
+
+NAME_FEATURES = frozenset({"name", "org", "rarity"})  # evidence from names alone
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,7 @@ class Comparison:
     def name_only(self) -> bool:
         """Nothing but names agree: two people can share a name."""
         agreeing = {e.feature for e in self.evidence if e.weight > 0}
-        return bool(agreeing) and agreeing <= {"name", "org"}
+        return bool(agreeing) and agreeing <= NAME_FEATURES
 
     @cached_property
     def explanation(self) -> str:
@@ -92,7 +97,8 @@ class Comparison:
         return text
 
 
-def compare(a: Node, b: Node, shared_emails: frozenset[str] | set[str] = frozenset()) -> Comparison:
+def compare(a: Node, b: Node, shared_emails: frozenset[str] | set[str] = frozenset(),
+            rare: frozenset[str] | set[str] = frozenset()) -> Comparison:
     c = Comparison(a.id, b.id)
     found = c.evidence.append
     shared = a.emails & b.emails
@@ -115,6 +121,8 @@ def compare(a: Node, b: Node, shared_emails: frozenset[str] | set[str] = frozens
     if a.people and b.people:
         if e := person_names(a.people, b.people):
             found(e)
+            if e.weight >= FIRST_LAST and (last := rare_surname(a, b, rare)):
+                found(Evidence("rarity", RARE_SURNAME, f"no one else in the case has the last name {last.title()}"))
     elif a.people or b.people:
         if e := address_spells_name(a, b):
             found(e)
@@ -126,7 +134,7 @@ def compare(a: Node, b: Node, shared_emails: frozenset[str] | set[str] = frozens
     # one source's two records with one name are two people (an employee list), unless something beyond
     # the name ties them (a registry that files a row per filing gives the same address and firm again)
     if (a.kind != "address" and b.kind != "address" and a.sources == b.sources and len(a.sources) == 1
-            and a.schema == b.schema and not any(e.weight > 0 and e.feature not in ("name", "org") for e in c.evidence)):
+            and a.schema == b.schema and not any(e.weight > 0 and e.feature not in NAME_FEATURES for e in c.evidence)):
         found(Evidence("source", SAME_SOURCE, "two separate records of the same source"))
     return c
 
@@ -285,6 +293,34 @@ def org_pair(x: str, y: str) -> Evidence | None:
     if (acronym(x) and acronym(x) == y.replace(" ", "")) or (acronym(y) and acronym(y) == x.replace(" ", "")):
         return Evidence("org", ORG_ACRONYM, f"{min(x, y, key=len).upper()} is the initials of {max(x, y, key=len).upper()}")
     return None
+
+
+def rare_surname(a: Node, b: Node, rare: frozenset[str] | set[str]) -> str:
+    common = {x.last for x in a.people} & {y.last for y in b.people} & rare
+    return min(common) if common else ""
+
+
+def rare_surnames(nodes: dict[str, Node]) -> set[str]:
+    """Last names that only one person in the case can bear: every first name given with them is one name,
+    its nickname or its initial ("Tom", "Thomas", "T." Aridas). The same first and last name on such a
+    surname is stronger evidence than on "Smith", as in a term-frequency adjustment; it stays name-only
+    evidence. In a small case (a few hundred correspondents) no surname is known to be rare: none is.
+    """
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for node in nodes.values():
+        for name in node.people:
+            if name.last and name.first:
+                firsts[name.last].add(name.first)
+    rare: set[str] = set()
+    if len(firsts) < RARE_FROM_SURNAMES:
+        return rare
+    for last, names in firsts.items():
+        full = sorted(n for n in names if len(n) > 1)
+        if any(len(n) == 1 and not any(f[0] == n for f in full) for n in names):
+            continue
+        if all(x == y or nickname_of(x, y) for i, x in enumerate(full) for y in full[i + 1:]):
+            rare.add(last)
+    return rare
 
 
 def shared_emails(nodes: dict[str, Node]) -> set[str]:

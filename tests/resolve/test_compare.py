@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from interlock.names import local_part_names, person_name
-from interlock.resolve.features import MERGE_AT, REVIEW_FROM, compare
+from interlock.resolve.features import MERGE_AT, RARE_FROM_SURNAMES, REVIEW_FROM, compare, rare_surnames
 from interlock.resolve.nodes import DBA, Node, add_name
 
 
@@ -106,3 +106,34 @@ def test_a_surname_typo_needs_more_than_the_name() -> None:
     a.employers, b.employers = {"acme"}, {"acme"}
     assert p(a, b) >= MERGE_AT
     assert p(person("c", "Lisa Ouzounion", source="x"), person("d", "Mark Ouzounian", source="y")) < REVIEW_FROM
+
+
+def population(extra: list[Node]) -> dict[str, Node]:
+    """A case with enough surnames for rarity to mean something, plus the people of the test."""
+    nodes = {f"p{i}": person(f"p{i}", f"Pat Surname{i:05d}") for i in range(RARE_FROM_SURNAMES)}
+    return nodes | {n.id: n for n in extra}
+
+
+def test_a_rare_surname_lets_the_same_name_with_other_addresses_merge() -> None:
+    a = person("a", "Ken Dunkin", emails=("kendunkin@msn.com",), source="x")
+    b = person("b", "KEN DUNKIN", emails=("ken@dunkinstrategies.com",), source="y")
+    assert REVIEW_FROM <= p(a, b) < MERGE_AT                       # alone: a question
+    rare = rare_surnames(population([a, b]))
+    c = compare(a, b, rare=rare)
+    assert "dunkin" in rare and c.probability >= MERGE_AT
+    assert "no one else in the case has the last name Dunkin" in c.explain() and "name alone" in c.explain()
+
+
+def test_a_surname_two_people_bear_is_not_rare_and_nicknames_get_no_bonus() -> None:
+    a, b = person("a", "John Kelly", source="x"), person("b", "John Kelly", source="y")
+    other = person("c", "Mary Kelly", source="z")
+    assert "kelly" not in rare_surnames(population([a, b, other]))
+    tom, thomas = person("t", "Tom Aridas", emails=("t@a.com",), source="x"), person("u", "Thomas Aridas", emails=("t@b.com",), source="y")
+    rare = rare_surnames(population([tom, thomas]))
+    assert "aridas" in rare                                        # one person's nickname and full name
+    assert compare(tom, thomas, rare=rare).probability < MERGE_AT  # but a nickname is still a question
+
+
+def test_in_a_small_case_no_surname_is_rare() -> None:
+    a, b = person("a", "Ken Dunkin", source="x"), person("b", "Ken Dunkin", source="y")
+    assert rare_surnames({"a": a, "b": b}) == set()
