@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interlock.blobs import Blobs
+from interlock.donations import Gift, gifts
 from interlock.errors import UsageError
 from interlock.findings import Finding
 from interlock.graph import Graph
@@ -121,6 +122,19 @@ class Case:
             gone=sorted(set(before) - set(after)),
             changed=sorted(f for f in set(after) & set(before) if f not in same),
         )
+
+    def gifts(self, who: str | None = None) -> tuple[Graph, list[Gift]]:
+        """Campaign gifts, each once with every filing that reports it; ``who`` keeps those whose giver
+        or receiver has a name containing it (any case)."""
+        if not self.store.query("SELECT 1 FROM identities LIMIT 1"):
+            self.resolve()
+        graph = Graph.load(self.store)
+        found = gifts(graph)
+        if who:
+            needle = who.lower()
+            found = [g for g in found if any(needle in name.lower() for i in (g.donor, *g.receivers)
+                                             if (node := graph.get(i)) for name in node.values("name"))]
+        return graph, found
 
     # -- report, export -------------------------------------------------------
 

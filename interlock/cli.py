@@ -164,6 +164,31 @@ def detect(case: Path, rule: str | None) -> None:
 
 @cli.command()
 @click.argument("case", type=click.Path(path_type=Path))
+@click.option("--who", help="Only gifts whose giver or receiver has a name containing this (any case).")
+@click.option("--limit", type=int, default=50, show_default=True, help="Print at most this many gifts (0: all).")
+def donations(case: Path, who: str | None, limit: int) -> None:
+    """List campaign gifts, each once: a gift that two filings report (the committee's receipt and the
+    giver's own filing, dates days apart) is one line citing both."""
+    with Case.open(case, make_settings()) as c:
+        graph, found = c.gifts(who)
+    def name(i: str) -> str:
+        node = graph.get(i)
+        return node.name if node else i
+    shown = found if not limit else found[:limit]
+    for g in shown:
+        receivers = sorted({name(r) for r in g.receivers})
+        click.echo(f"{g.first_day}  ${g.amount:,.2f}  {name(g.donor)} -> {' / '.join(receivers)}")
+        if g.note:
+            click.echo(f"    {g.note}")
+        for f in g.filings:
+            click.echo(f"    {f.day}  {f.kind} ({f.standing}): {f.path} {f.record}")
+    twice = sum(1 for g in found if len(g.filings) > 1)
+    more = f" ({len(found) - len(shown):,} more not shown; --limit 0 for all)" if len(shown) < len(found) else ""
+    click.echo(f"{len(found):,} gifts, {twice:,} of them reported by two filings{more}")
+
+
+@cli.command()
+@click.argument("case", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["html", "json", "md", "pdf"]), default="html", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write (default: CASE/report.FORMAT).")
 def report(case: Path, fmt: str, output: Path | None) -> None:

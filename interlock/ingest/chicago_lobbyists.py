@@ -51,6 +51,7 @@ from typing import Any
 from interlock.entities import Entity, Origin, make_id
 from interlock.errors import RecordError
 from interlock.ingest.base import Context, files_by_layout, ingester
+from interlock.ingest.committees import CANDIDATE, candidate_links, committee_candidate
 from interlock.names import norm_text, org_key
 from interlock.records import Output, Record, Reject
 from interlock.store import Store
@@ -364,7 +365,10 @@ class Rows:
         pay.add("payer", agent).add("beneficiary", to).add("amount", amount).add("currency", "USD").add("date", when)
         period = "–".join(p for p in (r.get("PERIOD_START"), r.get("PERIOD_END")) if p)
         pay.add("purpose", CONTRIBUTION).add("description", f"reported for {period}, filed {r.get('CREATED_DATE') or '?'}")
-        return [*self.named(o, "Person", agent, name), *self.named(o, schema, to, recipient, RECIPIENT), pay]
+        out = [*self.named(o, "Person", agent, name), *self.named(o, schema, to, recipient, RECIPIENT), pay]
+        if schema == "Organization" and (candidate := committee_candidate(recipient)):
+            out += candidate_links(o, to, candidate, f"the committee's name, {recipient!r}, names its candidate")
+        return out
 
 
 def need(r: Row, name: str) -> str:
@@ -442,9 +446,10 @@ class ChicagoLobbyists:
 
         org = "schema = 'Organization' AND prop = 'classification' AND value = ?"
         payments = "schema = 'Payment' AND prop = 'purpose' AND value = ?"
-        recipient = "entity_id IN (SELECT entity_id FROM statements WHERE source_sha = ? AND prop = 'classification' AND value = ?)"
+        recipient = ("entity_id IN (SELECT entity_id FROM statements WHERE source_sha = ? AND prop = 'classification' "
+                     "AND value IN (?, ?))")
         counts = {
-            "lobbyists": count(f"schema = 'Person' AND NOT {recipient}", [source_sha, RECIPIENT]),
+            "lobbyists": count(f"schema = 'Person' AND NOT {recipient}", [source_sha, RECIPIENT, CANDIDATE]),
             "employers": count(org, [EMPLOYER]),
             "clients": count(org, [CLIENT]),
             "representations": count("schema = 'Representation'", []),

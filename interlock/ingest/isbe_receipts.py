@@ -59,6 +59,7 @@ from interlock.ingest.chicago_lobbyists import (
     plausible_date,
     read_header,
 )
+from interlock.ingest.committees import candidate_links, committee_candidate
 from interlock.names import SUFFIXES, TITLES, norm_text, org_key, person_name
 from interlock.records import Record, Reject
 from interlock.store import Store
@@ -201,7 +202,8 @@ class Receipts:
         ward, alderman = ward_of(r, "WARD"), display_name(need(r, "ALDERMAN_UNTIL_MAY2019"))
         org = FastEntity("Organization", ward_committee_id(ward), o).add("name", f"Ward {ward} alderman's committee")
         org.add("alias", f"Committee of Alderman {alderman}").add("classification", COMMITTEE)
-        return [org.add("description", f"the committee of {alderman}, alderman of Ward {ward} until May 2019")]
+        org.add("description", f"the committee of {alderman}, alderman of Ward {ward} until May 2019")
+        return [org, *candidate_links(o, org.id, alderman, f"the ward map names {alderman} alderman of Ward {ward} until May 2019")]
 
     def raw(self, o: Origin, r: Row) -> list[Entity]:
         cid, cname = r.get("COMMITTEE_ID", ""), r.get("COMMITTEE_NAME", "")
@@ -210,6 +212,8 @@ class Receipts:
         key = ("isbe-committee", cid) if cid else ("isbe-committee-name", org_key(cname) or norm(cname))
         committee = FastEntity("Organization", make_id(*key), o).add("name", cname).add("registrationNumber", cid)
         committee.add("classification", COMMITTEE)
+        links = candidate_links(o, committee.id, candidate, f"the committee's name, {cname!r}, names its candidate") \
+            if (candidate := committee_candidate(cname)) else []
         part = r.get("D2_PART", "").upper()
         purpose = f"{D2_PARTS.get(part, 'receipt')} (D-2 part {part})" if part else "receipt"
         vendor = " ".join(x for x in (r.get("VENDOR_FIRST_NAME"), r.get("VENDOR_LAST_NAME")) if x)
@@ -218,7 +222,7 @@ class Receipts:
         pay = out[-1].add("purpose", purpose).add("description", note).add("transactionNumber", r.get("ID"))
         if r.get("ARCHIVED", "").lower() == "true":
             pay.add("summary", "archived: ISBE replaced the report that gave this receipt with an amendment")
-        return out
+        return [*links, *out]
 
     def aldermen(self, o: Origin, r: Row) -> list[Entity]:
         ward = ward_of(r, "COMMITTEE_WARD")
