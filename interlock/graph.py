@@ -22,6 +22,7 @@ STANDING = {
     "chicago-lobbyists": "registered",
     "chicago-contracts": "registered",
     "isbe-receipts": "registered",
+    "fivethirtyeight-endorsements": "reported",
     "ftm": "registered",
 }
 DEFAULT_JURISDICTION = {"chicago-lobbyists": "City of Chicago", "chicago-contracts": "City of Chicago"}

@@ -9,6 +9,7 @@ from interlock.ingest import chicago_lobbyists  # noqa: F401
 from interlock.ingest import chicago_contracts  # noqa: F401
 from interlock.ingest import chicago_employees  # noqa: F401
 from interlock.ingest import isbe_receipts  # noqa: F401
+from interlock.ingest import fivethirtyeight  # noqa: F401
 from interlock.ingest import profile  # noqa: F401
 from interlock.ingest import ftm  # noqa: F401
 from interlock.ingest import pst  # noqa: F401

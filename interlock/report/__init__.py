@@ -8,8 +8,8 @@
 The JSON is the contract; the HTML (:mod:`.html`) and Markdown (:mod:`.markdown`) writers read only
 that dict, so a report can be rendered again from a saved ``report.json``. Additions to the contract's
 shape: ``summary`` (counts), ``rules`` (what each rule looks for), ``entities`` (name and schema of
-every entity a chain mentions), and per source its ``status``, ``standing``, ``mailbox`` and
-most common ``rejects``.
+every entity a chain mentions), ``races`` (each office someone ran for, see :mod:`.races`), and per
+source its ``status``, ``standing``, ``mailbox`` and most common ``rejects``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from typing import Any
 
 from interlock import __version__
 from interlock.errors import StoreError, UsageError
-from interlock.graph import STANDING
+from interlock.graph import STANDING, Graph
+from interlock.report.races import build_races
 from interlock.rules import load_rules
 from interlock.store import Store
 
@@ -43,7 +44,15 @@ def build_report(store: Store, case_name: str) -> dict[str, Any]:
         "summary": summarize(store, findings),
         "rules": [{"id": r.id, "severity": r.severity, "description": r.doc} for r in sorted(load_rules().values(), key=lambda r: r.id)],
         "entities": entity_names(store, findings),
+        "races": load_races(store, findings),
     }
+
+
+def load_races(store: Store, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The races of :mod:`.races`; the graph is loaded only when some candidacy is in the case."""
+    if not store.query("SELECT 1 FROM statements WHERE schema = 'Occupancy' AND prop = 'status' AND lower(value) = 'candidate' LIMIT 1"):
+        return []
+    return build_races(Graph.load(store), findings)
 
 
 def finding_order(finding: dict[str, Any]) -> tuple[int, float, str]:

@@ -100,6 +100,48 @@ def finding_lines(report: dict[str, Any], data: dict[str, Any], docs: dict[str, 
     return out + [""]
 
 
+def cited(source: dict[str, str] | None) -> str:
+    return f"{md(source['path'])}, record `{source['record'].replace('`', '')}`" if source else ""
+
+
+def candidate_lines(c: dict[str, Any]) -> list[str]:
+    out = [f"- **{md(c['name'])}**"]
+    out += [f"  - {md(run['description'] or run['date'])} ({cited(run['source'])})" for run in c["candidacies"]]
+    for e in c["endorsements"]:
+        verb = "endorsed by" if e["relation"] == "endorsed" else f"**{md(e['relation'])}:**"
+        day = e["date"] or (f"after {e['start']}" if e["start"] else "undated")
+        out.append(f"  - {verb} {md(e['endorser']['name'])} · {day} · *{e['standing']}* · {cited(e['source'])}")
+    if not c["endorsements"]:
+        out.append("  - no endorsements recorded")
+    m = c["money"]
+    if m["count"]:
+        amount = f"${float(m['total']):,.2f}" if m["currency"] in (None, "USD") else f"{float(m['total']):,.2f} {m['currency']}"
+        via = f", to {md(', '.join(x['name'] for x in m['committees']))}" if m["committees"] else ""
+        dates = f" ({m['first_date']} to {m['last_date']})" if m["first_date"] else ""
+        read = "; ".join(f"{md(s['path'])} ({s['payments']:,}, first record `{s['record'].replace('`', '')}`)" for s in m["sources"])
+        out.append(f"  - raised **{amount}** in {m['count']:,} contribution{'' if m['count'] == 1 else 's'}{dates}{via}; read from {read}")
+    if c["findings"]:
+        out.append("  - findings: " + "; ".join(f"{md(f['title'])} (`{f['id']}`)" for f in c["findings"]))
+    if c["also_in"]:
+        out.append(f"  - also named in: {', '.join(c['also_in'])}")
+    return out
+
+
+def race_lines(races: list[dict[str, Any]]) -> list[str]:
+    """The races where a candidate turns up elsewhere in the case (the JSON report has them all)."""
+    shown = [r for r in races if r.get("linked")]
+    if not shown:
+        return []
+    out = ["## Races", "", f"Offices someone in these sources ran for, where a candidate also turns up elsewhere in the case "
+           f"(money raised, a finding, or another kind of source): {len(shown)} of {len(races)} races. The JSON report lists them all.", ""]
+    for race in shown:
+        out += [f"### {md(race['office'])}", "", f"Elections: {', '.join(race['elections']) or 'undated'}", ""]
+        for c in race["candidates"]:
+            out += candidate_lines(c)
+        out.append("")
+    return out
+
+
 def render_markdown(report: dict[str, Any]) -> str:
     summary = report.get("summary", {})
     out = [f"# {md(report['case'])}: interlock report", "",
@@ -131,6 +173,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     docs = rule_docs(report)
     for data in report["findings"]:
         out += finding_lines(report, data, docs)
+    out += race_lines(report.get("races", []))
     if summary:
         out.append(f"*{summary.get('messages', 0):,} messages and {summary.get('entities', 0):,} entities read.*")
     return "\n".join(out).rstrip() + "\n"
