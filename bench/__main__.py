@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import sys
 
-from bench import ingest_formats, ingest_mail, pdf_ingest, printed_accuracy, pst_ingest, resolve_engines, resolve_quality, resolve_scale
+from bench import (
+    claims_quality,
+    claims_speed,
+    ingest_formats,
+    ingest_mail,
+    pdf_ingest,
+    printed_accuracy,
+    pst_ingest,
+    resolve_engines,
+    resolve_quality,
+    resolve_scale,
+)
 
 BENCHES = {
     "ingest-mail": ingest_mail.main,
@@ -15,6 +26,8 @@ BENCHES = {
     "resolve-quality": resolve_quality.main,
     "resolve-scale": resolve_scale.main,
     "resolve-engines": resolve_engines.main,
+    "claims-quality": claims_quality.main,
+    "claims-speed": claims_speed.main,
 }
 
 if __name__ == "__main__":

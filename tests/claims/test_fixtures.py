@@ -1,0 +1,36 @@
+"""The labelled fixture set: a regression floor at today's numbers, and the target as an expected failure."""
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "claims_quality.py"
+FLOOR = {"precision": 0.85, "recall": 0.5}   # measured 0.86 / 0.54 overall when written
+TARGET = {"precision": 0.9, "recall": 0.8}
+
+
+def quality() -> ModuleType:
+    """bench/claims_quality.py, which holds the scoring (bench/ is not importable from the test path)."""
+    spec = importlib.util.spec_from_file_location("claims_quality", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def overall():  # type: ignore[no-untyped-def]
+    return quality().evaluate()["all"]["*"]
+
+
+def test_regression_floor(overall) -> None:  # type: ignore[no-untyped-def]
+    assert overall.precision >= FLOOR["precision"] and overall.recall >= FLOOR["recall"]
+
+
+@pytest.mark.xfail(reason="recall is below the 0.8 target; see the claims report", strict=False)
+def test_target(overall) -> None:  # type: ignore[no-untyped-def]
+    assert overall.precision >= TARGET["precision"] and overall.recall >= TARGET["recall"]
