@@ -16,5 +16,6 @@ from interlock.ingest import pst  # noqa: F401
 from interlock.ingest import msg  # noqa: F401
 from interlock.ingest import foia_pdf  # noqa: F401
 from interlock.ingest import foia_text  # noqa: F401
+from interlock.ingest import article  # noqa: F401
 from interlock.ingest import eml, maildir, mbox  # noqa: F401
 # isort: on

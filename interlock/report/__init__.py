@@ -8,7 +8,8 @@
 The JSON is the contract; the HTML (:mod:`.html`) and Markdown (:mod:`.markdown`) writers read only
 that dict, so a report can be rendered again from a saved ``report.json``. Additions to the contract's
 shape: ``summary`` (counts), ``rules`` (what each rule looks for), ``entities`` (name and schema of
-every entity a chain mentions), ``races`` (each office someone ran for, see :mod:`.races`), and per
+every entity a chain mentions), ``races`` (each office someone ran for, see :mod:`.races`), ``documents`` (what articles and
+profiles say, each relationship with its sentence, see :mod:`.claims`), and per
 source its ``status``, ``standing``, ``mailbox`` and most common ``rejects``.
 """
 
@@ -23,6 +24,7 @@ from typing import Any
 from interlock import __version__
 from interlock.errors import StoreError, UsageError
 from interlock.graph import STANDING, Graph
+from interlock.report.claims import build_claims
 from interlock.report.races import build_races
 from interlock.rules import load_rules
 from interlock.store import Store
@@ -45,7 +47,17 @@ def build_report(store: Store, case_name: str) -> dict[str, Any]:
         "rules": [{"id": r.id, "severity": r.severity, "description": r.doc} for r in sorted(load_rules().values(), key=lambda r: r.id)],
         "entities": entity_names(store, findings),
         "races": load_races(store, findings),
+        "documents": load_documents(store),
     }
+
+
+def load_documents(store: Store) -> list[dict[str, Any]]:
+    """What articles and profiles say (:mod:`.claims`); the graph is loaded only when some document said something."""
+    sql = ("SELECT 1 FROM statements s JOIN sources o ON o.sha256 = s.source_sha "
+           "WHERE s.prop = 'summary' AND o.kind IN ('article', 'profile') LIMIT 1")
+    if not store.query(sql):
+        return []
+    return build_claims(Graph.load(store))
 
 
 def load_races(store: Store, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
