@@ -43,14 +43,16 @@ class Link:
     source: Source | None = None
     standing: str = "inferred"
     note: str = ""
+    excerpt: str = ""    # the sentence that states the link, when a document (an article, a profile) does
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "from": self.from_id, "relation": self.relation, "to": self.to_id,
             "start": self.start, "end": self.end,
             "source": asdict(self.source) if self.source else None,
             "standing": self.standing, "note": self.note,
         }
+        return out | {"excerpt": self.excerpt} if self.excerpt else out
 
 
 @dataclass
@@ -118,7 +120,8 @@ class Finding:
             score=data["score"],
             subjects=[Subject(**s) for s in data["subjects"]],
             chain=[Link(l["from"], l["relation"], l["to"], l.get("start"), l.get("end"),
-                        Source(**l["source"]) if l.get("source") else None, l.get("standing", "inferred"), l.get("note", ""))
+                        Source(**l["source"]) if l.get("source") else None, l.get("standing", "inferred"), l.get("note", ""),
+                        l.get("excerpt", ""))
                    for l in data["chain"]],
             period_start=data["period"]["start"], period_end=data["period"]["end"],
             counts=data.get("counts", {}),

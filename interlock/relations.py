@@ -51,7 +51,7 @@ class Kin:
     def link(self, graph: Graph) -> Link:
         v = self.family.props["relative"][0]
         return Link(self.official.person.id, self.relation, self.relative.id, source=source_of(v),
-                    standing=graph.standing(v), note=f"{self.word} (as the source puts it)")
+                    standing=graph.standing(v), note=f"{self.word} (as the source puts it)", excerpt=sentence_of(self.family, v))
 
 
 @dataclass
@@ -75,16 +75,24 @@ def source_of(v: Value) -> Source:
     return Source(v.path, v.record, v.file_sha)
 
 
+def sentence_of(node: Node, v: Value) -> str:
+    """The sentence a document states the link in (its ``summary`` from the same record), or ""."""
+    return next((s.value for s in node.props.get("summary", []) if s.record == v.record and s.file_sha == v.file_sha), "")
+
+
 def gov_domains(graph: Graph) -> set[str]:
     return {d for box in graph.mailboxes for d in box.gov_domains}
 
 
 def officials(graph: Graph) -> list[Official]:
     """Everyone who holds a public office in the records (an Occupancy of a post in a public body),
-    with their mail accounts. A post with no government named ("Occupation: Teacher") is no office."""
+    with their mail accounts. A post with no government named ("Occupation: Teacher") is no office,
+    and running for one ("status" candidate) is not holding it."""
     found: dict[str, Official] = {}
     domains = gov_domains(graph)
     for occ in graph.of_schema("Occupancy"):
+        if "candidate" in {s.lower() for s in occ.values("status")} and len(occ.values("status")) == 1:
+            continue
         holder = graph.get(occ.first("holder") or "")
         post = graph.get(occ.first("post") or "")
         if holder is None or post is None:

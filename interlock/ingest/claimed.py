@@ -11,7 +11,7 @@ itself (``summary``), the words that named each end (``description``) and the do
 | associate | ``Associate`` (person, associate, relationship) |
 | represents | ``Representation`` (agent = lobbyist, client, role) |
 | employs | ``Employment`` (employer = organisation, employee = person, role = the title) |
-| holds-office, candidate-for | ``Position`` (the office as written) and ``Occupancy`` (holder, post, status "current" or "candidate") |
+| holds-office, candidate-for | ``Position`` (with its ``PublicBody`` when named) and ``Occupancy`` (status "current" or "candidate") |
 | awarded | ``Contract`` (authority = the agency) and ``ContractAward`` (supplier = the contractor) |
 | paid, donated | ``Payment`` (payer, beneficiary; purpose "payment (as reported)" or "political contribution (as reported)") |
 | endorsed, declined-to-endorse | ``UnknownLink`` (subject = endorser, object = candidate, role "endorsed" / "declined to endorse") |
@@ -31,24 +31,44 @@ from collections.abc import Iterator
 
 from interlock.claims import Claim, Mention
 from interlock.entities import Entity, Origin, entity
-from interlock.names import LEGAL_FORMS, norm_text
+from interlock.ingest.offices import parse_office
+from interlock.names import LEGAL_FORMS, norm_text, org_key
 
 SCHEMA_OF_KIND = {"person": "Person", "org": "Organization", "office": "Position", "place": "PublicBody"}
 CONTRIBUTION = "political contribution (as reported)"
 PAYMENT = "payment (as reported)"
+PERSON_KEY = "profile-person"  # how profiles have always keyed people: one name in one document is one entity
 EVENTS = frozenset({"awarded", "paid", "donated", "endorsed", "declined-to-endorse"})  # dated acts; the rest are states
 
 
-def sentence_record(claim: Claim) -> str:
-    return f"sentence {claim.sentence + 1}, characters {claim.start}–{claim.end}"
+def sentence_record(claim: Claim, offset: int = 0) -> str:
+    """Where the sentence is: its number in the text read, and its characters (from ``offset``, where that text begins)."""
+    return f"sentence {claim.sentence + 1}, characters {claim.start + offset}–{claim.end + offset}"
+
+
+def office_entities(o: Origin, m: Mention) -> list[Entity]:
+    """The post (and the government it belongs to, when the words name one: "Lakeport City Clerk"),
+    keyed as a profile keys them, so one post of one body is one entity across documents."""
+    office, government = parse_office(m.name)
+    post = entity("Position", o, "position", norm_text(office), org_key(government)).add("name", office)
+    if not government:
+        return [post]
+    body = entity("PublicBody", o, "jurisdiction", org_key(government)).add("name", government)
+    return [post.add("organization", body.id), body]
 
 
 def end_entity(o: Origin, doc_key: str, m: Mention) -> Entity:
     schema = SCHEMA_OF_KIND.get(m.kind, "LegalEntity")
     if schema == "Organization" and set(norm_text(m.name).split()) & LEGAL_FORMS:
         schema = "Company"
+    if schema == "Person":
+        return entity("Person", o, *person_key(doc_key, m.name)).add("name", m.name)
     key_schema = "Organization" if schema in ("Organization", "Company") else schema
     return entity(schema, o, "claimed", doc_key, key_schema, norm_text(m.name)).add("name", m.name)
+
+
+def person_key(doc_key: str, name: str) -> tuple[str, str, str]:
+    return (PERSON_KEY, doc_key, norm_text(name))
 
 
 def amount_words(claim: Claim) -> tuple[str | None, str]:
@@ -64,15 +84,17 @@ def amount_words(claim: Claim) -> tuple[str | None, str]:
 
 def claim_entities(claim: Claim, o: Origin, doc_key: str, document_id: str | None) -> list[Entity]:
     """The two ends and the relationship entity of one claim (see the module's docstring)."""
-    subject, obj = end_entity(o, doc_key, claim.subject), end_entity(o, doc_key, claim.object)
-    out = [subject, obj]
+    subject = end_entity(o, doc_key, claim.subject)
+    ends = office_entities(o, claim.object) if claim.object.kind == "office" else [end_entity(o, doc_key, claim.object)]
+    obj, out = ends[0], [subject, *ends]
     rel, detail = claim.relation, claim.detail or claim.relation
     day = claim.date.start.isoformat() if claim.date and claim.date.start == claim.date.end else None
     span = (claim.date.start.isoformat(), claim.date.end.isoformat()) if claim.date and not day else (None, None)
     amount, amount_note = amount_words(claim)
     key = ("claimed-link", doc_key, rel, subject.id, obj.id)
-    if rel in ("spouse", "family"):
-        link = entity("Family", o, *key).add("person", subject.id).add("relative", obj.id).add("relationship", detail)
+    if rel in ("spouse", "family"):  # keyed as a profile's Family line is: one marriage per document
+        link = entity("Family", o, "family", *person_key(doc_key, claim.subject.name), obj.id)
+        link.add("person", subject.id).add("relative", obj.id).add("relationship", detail)
     elif rel == "associate" and subject.schema == obj.schema == "Person":
         link = entity("Associate", o, *key).add("person", subject.id).add("associate", obj.id).add("relationship", detail)
     elif rel == "represents":
@@ -107,8 +129,9 @@ def claim_entities(claim: Claim, o: Origin, doc_key: str, document_id: str | Non
     return [*out, link]
 
 
-def claims_records(claims: list[Claim], origin: Origin, doc_key: str, document_id: str | None) -> Iterator[list[Entity]]:
+def claims_records(claims: list[Claim], origin: Origin, doc_key: str, document_id: str | None,
+                   offset: int = 0) -> Iterator[list[Entity]]:
     """One record (list of entities) per claim, each with the claim's sentence as its record."""
     for claim in claims:
-        o = Origin(origin.source_sha, origin.file_sha, origin.path, sentence_record(claim))
+        o = Origin(origin.source_sha, origin.file_sha, origin.path, sentence_record(claim, offset))
         yield claim_entities(claim, o, doc_key, document_id)

@@ -13,6 +13,12 @@ of the government's ``PublicBody`` (keyed like a contracts file's government, so
 ``Occupancy``; each named relative a ``Person`` and a ``Family`` with the word the profile uses
 ("husband"). What a profile says is self-declared: nothing here is checked against other records.
 
+The prose after the key lines (a questionnaire's answers, usually in the first person) is read for
+claims like an article's (:mod:`interlock.claims`, :mod:`interlock.ingest.claimed`), with "I" and "my"
+standing for the profile's subject; each claim is recorded against its sentence ("sentence 2,
+characters 310–402", characters counted in the whole file). The same marriage told in a ``Family:``
+line and in the prose is one ``Family`` entity citing both.
+
 The parsing is pure (:func:`parse_profile`, :func:`parse_office`, :func:`parse_family`); the ingester
 only reads the file and names the records.
 """
@@ -25,8 +31,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from interlock.claims import extract, load_model
 from interlock.entities import Origin, entity
 from interlock.ingest.base import Context, ingester, walk_files
+from interlock.ingest.claimed import PERSON_KEY, claims_records
+from interlock.ingest.offices import parse_office
 from interlock.names import norm_text, org_key
 from interlock.records import Output, Record, Reject
 
@@ -35,8 +44,6 @@ OFFICE_KEYS = ("office", "current office", "position", "occupation", "running fo
 SINCE_KEYS = ("since", "in office since", "took office")
 FAMILY_KEYS = ("family", "spouse")
 KEY_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}?)\s*:\s*(.*?)\s*$")
-GOVERNMENT = re.compile(r"^(?:the\s+)?(city|village|town|county|state|township)\s+of\s+\S", re.I)
-KIND_WORD = re.compile(r"^(city|village|town|county|township)\b", re.I)
 RELATION_FIRST = re.compile(r"^\s*([A-Za-z][A-Za-z -]*?)\s*,\s*(.+?)\s*$")       # Husband, Sam Reyes
 RELATION_AFTER = re.compile(r"^\s*(.+?)\s*\(\s*([A-Za-z][A-Za-z -]*?)\s*\)\s*$")  # Sam Reyes (husband)
 RELATION_WORD_FIRST = re.compile(r"^\s*(\S+(?:-in-law)?)\s+(.+?)\s*$")                 # Husband Sam Reyes
@@ -95,43 +102,6 @@ def key_value(raw: str) -> tuple[str, str] | None:
     """("office", "City Clerk") from "Office: City Clerk", "- **Office:** City Clerk" and the like."""
     m = KEY_LINE.match(raw.strip().lstrip("-*\u2022 ").replace("**", "").replace("__", ""))
     return (" ".join(m.group(1).lower().split()), m.group(2)) if m else None
-
-
-def parse_office(text: str) -> tuple[str, str | None]:
-    """(office, government) from how profiles write an office.
-
-    >>> parse_office("City Clerk, City of Lakeport")
-    ('City Clerk', 'City of Lakeport')
-    >>> parse_office("City Clerk of Lakeport")
-    ('City Clerk', 'City of Lakeport')
-    >>> parse_office("Chicago City Clerk")
-    ('City Clerk', 'City of Chicago')
-    >>> parse_office("Attorney")
-    ('Attorney', None)
-    """
-    text = " ".join(text.split()).strip(" .")
-    head, sep, tail = text.rpartition(",")
-    if sep and GOVERNMENT.match(tail.strip()):
-        return head.strip(), tail.strip()
-    m = re.match(r"^(.+?)\s+of\s+(?:the\s+)?((?:city|village|town|county|state|township)\s+of\s+.+)$", text, re.I)
-    if m:
-        return m.group(1), m.group(2)
-    m = re.match(r"^(.+?)\s+of\s+([A-Z][\w .'-]*)$", text)
-    if m:
-        office, place = m.group(1), m.group(2)
-        return office, government_of(office, place)
-    m = re.match(r"^([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*?)\s+((?:City|Village|Town|County|Township)\s+.+)$", text)
-    if m:
-        place, office = m.group(1), m.group(2)
-        return office, government_of(office, place)
-    return text, None
-
-
-def government_of(office: str, place: str) -> str:
-    """The government an office of a place belongs to: "City Clerk" of "Chicago" → "City of Chicago"."""
-    m = KIND_WORD.match(office)
-    kind = m.group(1).capitalize() if m else "City"
-    return f"{place} County" if kind == "County" else f"{kind} of {place}"
 
 
 def is_person_name(text: str) -> bool:
@@ -209,7 +179,7 @@ def profile_records(profile: Profile, origin_of: dict[int, Origin], file_sha: st
     name_line = profile.first(*NAME_KEYS)
     if name_line is None:
         return
-    subject_key = ("profile-person", file_sha, person_key(name_line.value))
+    subject_key = (PERSON_KEY, file_sha, person_key(name_line.value))
     office_line, office, government = office_of(profile)
     explicit = profile.first("jurisdiction")
     since = profile.first(*SINCE_KEYS)
@@ -236,11 +206,20 @@ def profile_records(profile: Profile, origin_of: dict[int, Origin], file_sha: st
                 out += [subject.add("position", line.value), post, occ]
         elif line.key in FAMILY_KEYS:
             for rel in parse_family(line.value, "spouse" if line.key == "spouse" else "relative"):
-                relative = entity("Person", o, "profile-person", file_sha, person_key(rel.name)).add("name", rel.name)
+                relative = entity("Person", o, PERSON_KEY, file_sha, person_key(rel.name)).add("name", rel.name)
                 family = entity("Family", o, "family", *subject_key, relative.id).add("person", subject.id).add("relative", relative.id)
                 out += [relative, family.add("relationship", rel.relationship)]
         if out:
             yield line.number, out
+
+
+def free_text(text: str, profile: Profile) -> tuple[int, str]:
+    """(where it begins, the prose after the key lines): the answers a questionnaire gives in the candidate's words."""
+    if not profile.lines:
+        return 0, text
+    lines = text.splitlines(keepends=True)
+    offset = sum(len(line) for line in lines[:profile.lines[-1].number])
+    return offset, text[offset:]
 
 
 def looks_like_profile(path: Path) -> bool:
@@ -273,7 +252,8 @@ class ProfileIngester:
     def records(self, ctx: Context, start: int) -> Iterator[Record]:
         number = 0
         for f in ctx.files:
-            profile = parse_profile(f.path.read_text(encoding="utf-8", errors="replace"))
+            text = f.path.read_text(encoding="utf-8", errors="replace")
+            profile = parse_profile(text)
             origin_of = {line.number: Origin(ctx.source_sha, f.sha256, str(f.path), f"line {line.number}") for line in profile.lines}
             if profile.first(*NAME_KEYS) is None:
                 number += 1
@@ -284,6 +264,16 @@ class ProfileIngester:
                 number += 1
                 if number > start:
                     yield out
+            name = profile.first(*NAME_KEYS)
+            offset, prose = free_text(text, profile)
+            if name is None or not prose.strip():
+                continue
+            origin = Origin(ctx.source_sha, f.sha256, str(f.path), "prose")
+            claims = extract(prose, None, load_model())  # TODO(speaker): first person as the subject, once extract() takes it
+            for entities in claims_records(claims, origin, f.sha256, None, offset):
+                number += 1
+                if number > start:
+                    yield list(entities)
 
 
 ingester(ProfileIngester())

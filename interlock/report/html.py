@@ -83,7 +83,7 @@ def card(report: dict[str, Any], data: dict[str, Any], index: int, docs: dict[st
         dates = when(link.start, link.end)
         links.append({
             "sentence": text + (f" {dates}" if dates else ""),
-            "note": link.note, "standing": link.standing,
+            "note": link.note, "standing": link.standing, "excerpt": link.excerpt,
             "source": f"{link.source.path}, record {link.source.record}" if link.source else "",
             "sha": link.source.sha256[:12] if link.source else "",
         })

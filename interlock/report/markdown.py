@@ -80,6 +80,8 @@ def finding_lines(report: dict[str, Any], data: dict[str, Any], docs: dict[str, 
         out.append(f"{i}. {line}. *{link.standing}*")
         if link.note:
             out.append(f"   - {md(link.note)}")
+        if link.excerpt:
+            out.append(f"   - the sentence: “{md(link.excerpt)}”")
         if link.source:
             out.append(f"   - source: {md(link.source.path)}, record `{link.source.record.replace('`', '')}`")
     if f.counts:
@@ -142,6 +144,28 @@ def race_lines(races: list[dict[str, Any]]) -> list[str]:
     return out
 
 
+def document_lines(documents: list[dict[str, Any]]) -> list[str]:
+    """Every relationship read from an article or a profile, with its sentence."""
+    if not documents:
+        return []
+    out = ["## What the documents say", "", "Every relationship read from an article (*reported*) or a profile (*self-declared*), "
+           "with the sentence it comes from. Neither is an official record.", ""]
+    for d in documents:
+        when = f" · {d['published']}" if d.get("published") else ""
+        out += [f"### {md(d['title'])}", "", f"{d['kind']}{when} · {md(d['path'])} (`{d['sha256'][:12]}`)", ""]
+        for c in d["claims"]:
+            who = md(c["subject"]["name"]) if c["subject"] else "?"
+            whom = md(c["object"]["name"]) if c["object"] else "?"
+            word = f" ({md(c['word'])})" if c["word"] and c["word"] not in (c["relation"], "current") else ""
+            amount = f" ${float(c['amount']):,.0f}" if c["amount"] else ""
+            day = c["date"] or (f"{c['start']} to {c['end']}" if c["start"] else "")
+            out.append(f"- **{who}** {c['relation']}{word} **{whom}**{amount}{' · ' + day if day else ''} · *{c['standing']}* "
+                       f"· `{c['record']}`")
+            out.append(f"  > {md(c['sentence'])}")
+        out.append("")
+    return out
+
+
 def render_markdown(report: dict[str, Any]) -> str:
     summary = report.get("summary", {})
     out = [f"# {md(report['case'])}: interlock report", "",
@@ -174,6 +198,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     for data in report["findings"]:
         out += finding_lines(report, data, docs)
     out += race_lines(report.get("races", []))
+    out += document_lines(report.get("documents", []))
     if summary:
         out.append(f"*{summary.get('messages', 0):,} messages and {summary.get('entities', 0):,} entities read.*")
     return "\n".join(out).rstrip() + "\n"

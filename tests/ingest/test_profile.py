@@ -9,7 +9,8 @@ from entity_view import View, entities, ingest, of_schema
 
 from interlock.entities import make_id
 from interlock.ingest.base import detect_kind
-from interlock.ingest.profile import NO_NAME, ProfileIngester, Relative, parse_family, parse_office, parse_profile, parse_since
+from interlock.ingest.offices import parse_office
+from interlock.ingest.profile import NO_NAME, ProfileIngester, Relative, parse_family, parse_profile, parse_since
 from interlock.names import org_key
 
 LAKEPORT = """Name: Dana M. Ortiz
