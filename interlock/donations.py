@@ -10,8 +10,9 @@ alderman's committee", "RODERICK SAWYER") and their dates may disagree by days (
   (``UnknownLink`` role "committee of", see :mod:`interlock.ingest.committees`), or two committees of
   one candidate;
 - dates at most ``SAME_GIFT_DAYS`` apart;
-- filed in different sources: one filing never reports a gift twice, so two rows of one source are two
-  gifts.
+- filed in different sources, or re-filed in one: a lobbyist's registry re-files a quarter's report when
+  it is amended, repeating its gifts, so two rows of one source with the same receiver, the same day and
+  no receipt number of their own are one gift. Rows that carry receipt numbers (ISBE's) are two gifts.
 
 A gift keeps every filing with its own date, record and standing; where the dates differ, the gift
 says so instead of choosing one.
@@ -46,6 +47,7 @@ class Filing:
     kind: str            # the source kind: isbe-receipts, chicago-lobbyists ...
     standing: str
     purpose: str
+    number: str          # the filing's own receipt or transaction number, if it has one
 
 
 @dataclass
@@ -73,7 +75,9 @@ class Gift:
             return ""
         spread = (self.last_day - self.first_day).days
         days = "the same date" if not spread else f"dates {spread} days apart ({self.first_day} and {self.last_day})"
-        return f"{len(self.filings)} filings report this gift, with {days}"
+        sources = len({f.source_sha for f in self.filings})
+        where = f" in {sources} sources" if sources > 1 else " in one source (a report filed again)"
+        return f"{len(self.filings)} filings{where} report this gift, with {days}"
 
 
 def is_donation(node: Node) -> bool:
@@ -109,7 +113,8 @@ def filings(graph: Graph) -> Iterable[Filing]:
         first: Value = node.props["amount"][0]
         src = graph.sources.get(first.source_sha)
         yield Filing(node.id, payer, receiver, day, value, first.source_sha, first.path, first.record,
-                     src.kind if src else "", graph.standing(first), node.first("purpose") or "")
+                     src.kind if src else "", graph.standing(first), node.first("purpose") or "",
+                     node.first("transactionNumber") or "")
 
 
 def gifts(graph: Graph) -> list[Gift]:
@@ -134,7 +139,12 @@ def gifts(graph: Graph) -> list[Gift]:
 
 
 def meets(gift: Gift, f: Filing, names: set[str]) -> bool:
-    return (all(other.source_sha != f.source_sha for other in gift.filings)
+    return (all(other.source_sha != f.source_sha or refiled(other, f) for other in gift.filings)
             and bool(gift.receivers & names)
             and abs((f.day - gift.first_day).days) <= SAME_GIFT_DAYS)
+
+
+def refiled(a: Filing, b: Filing) -> bool:
+    """One source's two rows of one gift: a report filed again (same receiver and day, no receipt numbers)."""
+    return a.receiver == b.receiver and a.day == b.day and not a.number and not b.number
 

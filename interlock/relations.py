@@ -39,6 +39,15 @@ class Official:
     def jurisdictions(self) -> set[str]:
         return {jurisdiction_key(o.body.name) for o in self.offices if o.body}
 
+    def office_on(self, day: str) -> Office | None:
+        """The office held on ``day`` (an ISO date): one whose dates include it, or an undated one."""
+        for o in self.offices:
+            start = o.occupancy.first("startDate") or ""
+            end = o.occupancy.first("endDate") or ""
+            if (not start or start[:len(day)] <= day) and (not end or day[:len(end)] <= end):
+                return o
+        return None
+
 
 @dataclass
 class Kin:
@@ -171,3 +180,45 @@ def family_evidence(kin: Kin, link: Link) -> Evidence:
     src = link.source or Source("", "")
     return Evidence(src.path, src.record, None, f"{kin.official.person.name}: {kin.word}, {kin.relative.name}", src.sha256,
                     "profile", highlight=[kin.relative.name])
+
+
+# Helpers the mail-based rules share (documents-to-relative, personal-account-business, favour-for-relative).
+
+
+def personal_accounts(official: Official) -> set[str]:
+    """The official's own addresses that are not the government's (a webmail account in the official's name)."""
+    return official.addresses - official.gov_accounts
+
+
+def office_span(official: Official) -> tuple[str | None, str | None]:
+    """When the official held office, as far as the records date it (None where they do not)."""
+    starts = [o.occupancy.first("startDate") for o in official.offices]
+    ends = [o.occupancy.first("endDate") for o in official.offices]
+    start = None if not starts or None in starts else min(s for s in starts if s)
+    end = None if not ends or None in ends else max(e for e in ends if e)
+    return start, end
+
+
+def in_office(official: Official, day: str | None) -> bool:
+    start, end = office_span(official)
+    return bool(day) and (start is None or start <= (day or "")) and (end is None or (day or "") <= end)
+
+
+def registered_on(regs: list[Lobbying], day: str | None) -> list[Lobbying]:
+    """The registrations in force on ``day`` (from their start to the end of their last year)."""
+    return [lob for lob in regs if day and lob.start <= day <= lob.end]
+
+
+def office_links(graph: Graph, official: Official) -> list[Link]:
+    """The official's offices as chain links (``holds-office``), with the dates the records give."""
+    out = []
+    for o in official.offices:
+        v = o.occupancy.props["holder"][0]
+        out.append(Link(official.person.id, "holds-office", o.body.id if o.body else o.position.id, o.occupancy.first("startDate"),
+                        o.occupancy.first("endDate"), source_of(v), graph.standing(v), note=o.title))
+    return out
+
+
+def account_note(graph: Graph, address: str) -> str:
+    """Why an address was tied to the identity that holds it, for the reader to check ("" when not recorded)."""
+    return graph.match.get(f"addr:{address}", (1.0, ""))[1]

@@ -36,3 +36,16 @@ def write_mbox(path: Path, messages: list[str]) -> Path:
             fh.write(m.replace("\nFrom ", "\n>From "))
             fh.write("\n")
     return path
+
+
+@pytest.fixture(scope="session")
+def chicago_money_case(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 2025 registry, the 2021 export's contributions and the aldermen's ISBE receipts, resolved (about a minute)."""
+    from interlock.case import Case
+
+    root = tmp_path_factory.mktemp("chicago-money") / "case"
+    with Case.open(root, create=True) as case:
+        case.ingest([shared_data / "chicago-lobbyists-2025", shared_data / "chicago-lobbyists-2021",
+                     shared_data / "chicago-aldermen-isbe-receipts-2019"])
+        case.resolve()
+    return root

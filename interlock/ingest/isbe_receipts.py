@@ -71,6 +71,7 @@ LAYOUTS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 ORDER = [name for name, _ in LAYOUTS]
 RECEIPTS = ("raw", "aldermen")
+CHICAGO = "City of Chicago"
 COMMITTEE = "political committee"
 D2_PARTS = {"1A": "individual contribution", "2A": "transfer in", "3A": "loan received", "4A": "other receipt",
             "5A": "in-kind contribution"}
@@ -178,6 +179,17 @@ def clean_row(r: Row) -> Row:
     return {k: html.unescape(v).replace("\x92", "’") if "&" in v or "\x92" in v else v for k, v in r.items()}
 
 
+def alderman_office(o: Origin, person_id: str, ward: str, until: str = "", since: str = "") -> list[Entity]:
+    """The alderman's seat, a post of the City of Chicago (keyed as profiles key a government), held until or since May 2019."""
+    city = Entity("PublicBody", make_id("jurisdiction", org_key(CHICAGO)), o).add("name", CHICAGO)
+    post = Entity("Position", make_id("position", f"alderman ward {ward}", org_key(CHICAGO)), o)
+    post.add("name", f"Alderman, Ward {ward}").add("organization", city.id)
+    occ = Entity("Occupancy", make_id("isbe-alderman", ward, person_id, until, since), o).add("holder", person_id).add("post", post.id)
+    occ.add("endDate", until).add("startDate", since)
+    occ.add("description", f"alderman {'until' if until else 'from'} May 2019, per the ward map")
+    return [city, post, occ]
+
+
 def ward_committee_id(ward: str) -> str:
     return make_id("isbe-committee", "ward", ward)
 
@@ -203,7 +215,16 @@ class Receipts:
         org = FastEntity("Organization", ward_committee_id(ward), o).add("name", f"Ward {ward} alderman's committee")
         org.add("alias", f"Committee of Alderman {alderman}").add("classification", COMMITTEE)
         org.add("description", f"the committee of {alderman}, alderman of Ward {ward} until May 2019")
-        return [org, *candidate_links(o, org.id, alderman, f"the ward map names {alderman} alderman of Ward {ward} until May 2019")]
+        links = candidate_links(o, org.id, alderman, f"the ward map names {alderman} alderman of Ward {ward} until May 2019")
+        out = [org, *links, *alderman_office(o, links[0].id, ward, until="2019-05")]
+        if successor := display_name(r.get("ALDERMAN_FROM_MAY2019", "")):
+            before, after = person_name(alderman), person_name(successor)
+            if (before.first, before.last) == (after.first, after.last):   # re-elected: one person
+                out += alderman_office(o, links[0].id, ward, since="2019-05")
+            else:
+                person = Entity("Person", make_id("committee-candidate", norm(successor)), o).add("name", successor)
+                out += [person, *alderman_office(o, person.id, ward, since="2019-05")]
+        return out
 
     def raw(self, o: Origin, r: Row) -> list[Entity]:
         cid, cname = r.get("COMMITTEE_ID", ""), r.get("COMMITTEE_NAME", "")

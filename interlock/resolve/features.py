@@ -243,6 +243,9 @@ ORG_WORDS = {
 }
 FILLER = frozenset({"and", "of", "the", "for", "a"})
 NUMBERED = frozenset("i ii iii iv v vi vii viii ix x 1 2 3 4 5 6 7 8 9 10".split())  # "City Lights II" is another firm
+# a part of an organisation is not the organisation: "City of Chicago Department of Law" is not "City of Chicago"
+SUB_UNITS = frozenset("department office bureau division committee commission board council ward district unit program "
+                      "programme chapter branch local".split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -285,7 +288,7 @@ def org_pair(x: str, y: str) -> Evidence | None:
                         f"({x.upper()}, {y.upper()})")
     short, long = sorted((compare_words(x), compare_words(y)), key=len)
     extra = set(long) - set(short)
-    if len(short) >= 2 and short[0] == long[0] and in_order(short, long) and not extra & NUMBERED:
+    if len(short) >= 2 and short[0] == long[0] and in_order(short, long) and not extra & (NUMBERED | SUB_UNITS):
         return Evidence("org", NEAR_ORG_NAME, f"the words of {' '.join(short).upper()} are all in {' '.join(long).upper()}")
     distance = levenshtein(x, y)
     if 1 - distance / max(len(x), len(y)) >= 0.9 and x.split()[0] == y.split()[0]:

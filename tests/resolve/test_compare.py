@@ -81,6 +81,14 @@ def test_organisations_with_legal_forms_dba_typos_and_initials() -> None:
     assert p(org("k", "Harborline Secure Logistics LLC", source="x"), harborline) < REVIEW_FROM
 
 
+def test_a_department_is_not_its_government() -> None:
+    city_hall = "121 n lasalle"
+    city = org("a", "City of Chicago", source="x", place=city_hall)
+    law = org("b", "CITY OF CHICAGO DEPARTMENT OF LAW", source="y", place=city_hall)
+    assert p(city, law) < MERGE_AT                                   # same address, but a part is not the whole
+    assert p(org("c", "Lakeport Paving", source="x"), org("d", "Lakeport Paving Contractors", source="y", place=city_hall)) > p(city, law)
+
+
 def test_a_decision_lists_every_feature_with_its_weight() -> None:
     c = compare(person("a", "Sam Reyes", emails=("sam@r.com",), source="x"), person("b", "SAM REYES", emails=("sam@r.com",), source="y"))
     text = c.explain()
