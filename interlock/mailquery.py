@@ -15,6 +15,7 @@ from datetime import datetime
 from interlock.findings import Evidence, Timeline
 from interlock.names import PersonName, person_name
 from interlock.store import Store
+from interlock.threads import QUOTE_START
 
 BODY_SLICE = 4000
 
@@ -159,3 +160,147 @@ def pick(mails: list[Mail], n: int) -> list[Mail]:
 
 def timeline(mails: list[Mail], start: str | None, markers: list[tuple[str, str]]) -> Timeline:
     return Timeline(monthly(mails, start), markers)
+
+
+# Mail a person sent: the acts the mail-based rules read (forwards, nominations, introductions).
+
+
+def sent(store: Store, senders: set[str], to: set[str] | None = None, domains: Iterable[str] = (),
+         words: Iterable[str] = ()) -> list[Mail]:
+    """Top-level messages sent from one of ``senders``: to one of ``to`` (or an address at one of
+    ``domains``) unless ``to`` is None, and whose subject or body holds one of ``words`` (lower case,
+    matched as text) when those are given."""
+    domains, words = set(domains), sorted(set(words))
+    if not senders or (to is not None and not to and not domains):
+        return []
+    ms, vs = _marks(senders)
+    where = [FIRST_COPY, "m.parent IS NULL", f"m.from_addr IN ({ms})"]
+    params: list[str] = [*vs]
+    if to is not None or domains:
+        mr, vr = _marks(to or set())
+        md, vd = _marks(domains)
+        where.append(f"EXISTS (SELECT 1 FROM participants p WHERE p.message = m.id AND p.role <> 'from' AND "
+                     f"(p.address IN ({mr}) OR split_part(p.address, '@', 2) IN ({md})))")
+        params += [*vr, *vd]
+    if words:
+        where.append("(" + " OR ".join("lower(coalesce(m.subject, '') || ' ' || coalesce(m.body, '')) LIKE ?" for _ in words) + ")")
+        params += [f"%{w}%" for w in words]
+    sql = f"{SELECT}\n    WHERE {' AND '.join(where)}\n    ORDER BY m.sent_at NULLS LAST, m.id"
+    return [Mail(*row) for row in store.query(sql, params)]
+
+
+def touching(store: Store, accounts: set[str]) -> list[Mail]:
+    """Top-level messages one of ``accounts`` took part in (sent, received or copied)."""
+    if not accounts:
+        return []
+    ma, va = _marks(accounts)
+    sql = f"""{SELECT}
+    WHERE {FIRST_COPY} AND m.parent IS NULL AND EXISTS (SELECT 1 FROM participants p WHERE p.message = m.id AND p.address IN ({ma}))
+    ORDER BY m.sent_at NULLS LAST, m.id"""
+    return [Mail(*row) for row in store.query(sql, va)]
+
+
+def recipients(store: Store, mails: Iterable[Mail]) -> dict[str, set[str]]:
+    """The addresses each message went to (to, cc, bcc), by message id."""
+    ids = [m.id for m in mails]
+    out: dict[str, set[str]] = {i: set() for i in ids}
+    for start in range(0, len(ids), 500):
+        mi, vi = _marks(ids[start:start + 500])
+        for mid, address in store.query(f"SELECT message, lower(address) FROM participants WHERE role <> 'from' AND "
+                                        f"coalesce(address, '') <> '' AND message IN ({mi})", vi):
+            out[mid].add(address)
+    return out
+
+
+@dataclass(frozen=True)
+class Attached:
+    name: str
+    text: str   # the start of the extracted text, "" when there is none
+
+
+def attachments(store: Store, mails: Iterable[Mail], text_chars: int = 2000) -> dict[str, list[Attached]]:
+    """The files attached to each message (name and the start of their text), by message id."""
+    ids = [m.id for m in mails if m.attachments]
+    out: dict[str, list[Attached]] = {}
+    for start in range(0, len(ids), 500):
+        mi, vi = _marks(ids[start:start + 500])
+        for mid, name, text in store.query(f"SELECT message, coalesce(name, ''), substr(coalesce(text, ''), 1, {int(text_chars)}) "
+                                           f"FROM attachments WHERE message IN ({mi}) ORDER BY message, name", vi):
+            out.setdefault(mid, []).append(Attached(name, text))
+    return out
+
+
+FORWARD_MARK = re.compile(r"^\s*(?:-{2,}\s*(?:Forwarded message|Original Message)\s*-*|Begin forwarded message:)\s*$",
+                          re.IGNORECASE | re.MULTILINE)
+HEADER_FROM = re.compile(r"^\s*\*?From:\*?\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+ANGLE = re.compile(r"<([^<>@\s]+@[^<>@\s]+)>|([^\s<>\"',;]+@[^\s<>\"',;]+\.[A-Za-z]{2,})")
+FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw)\s*:", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Forwarded:
+    """What a message carries on from someone else: the senders named in its forwarded header blocks."""
+
+    marked: bool                               # a "Fwd:"/"FW:" subject or a forwarded-message block
+    senders: tuple[tuple[str, str], ...]       # (display name, address) from each block's From: line
+
+
+def forwarded(mail: Mail) -> Forwarded:
+    """The forwarded-message blocks of a message ("---------- Forwarded message ---------", "-----Original
+    Message-----", "Begin forwarded message:") and the sender each one names."""
+    senders = []
+    for mark in FORWARD_MARK.finditer(mail.body):
+        block = mail.body[mark.end(): mark.end() + 600]
+        head = HEADER_FROM.search(block)
+        if head is None:
+            continue
+        value = head.group(1).strip()
+        found = ANGLE.search(value)
+        address = (found.group(1) or found.group(2)).lower() if found else ""
+        name = value[: found.start()].strip(" \"'") if found else value
+        senders.append((name, address))
+    marked = bool(FORWARD_SUBJECT.match(mail.subject) or senders or FORWARD_MARK.search(mail.body))
+    return Forwarded(marked, tuple(senders))
+
+
+def words_in(pattern: re.Pattern[str], *texts: str) -> list[str]:
+    """The distinct matches of ``pattern`` in the texts, lower case, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for hit in pattern.finditer(text):
+            seen.setdefault(" ".join(hit.group(0).lower().split()), None)
+    return list(seen)
+
+
+def own_part(body: str) -> str:
+    """What the sender wrote: the body before any quoted or forwarded history, without ``>`` lines."""
+    hit = QUOTE_START.search(body)
+    text = body[: hit.start()] if hit else body
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
+
+
+def split_monthly(counted: Iterable[Mail], context: Iterable[Mail]) -> list[tuple[str, int, int]]:
+    """Like :func:`monthly`, for acts already sorted into counted and context (when no one date splits them)."""
+    after = Counter(m.sent_at.strftime("%Y-%m") for m in counted if m.sent_at)
+    before = Counter(m.sent_at.strftime("%Y-%m") for m in context if m.sent_at)
+    months = sorted(set(after) | set(before))
+    out: list[tuple[str, int, int]] = []
+    if not months:
+        return out
+    y, mo = map(int, months[0].split("-"))
+    while True:
+        key = f"{y:04d}-{mo:02d}"
+        out.append((key, after[key], before[key]))
+        if key >= months[-1]:
+            return out
+        y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+
+
+def n_of(n: int, noun: str, plural: str = "") -> str:
+    """"1 message", "3 messages"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def span(first: str | None, last: str | None) -> str:
+    """"On 2020-04-15" or "From 2020-04-15 to 2020-06-01"."""
+    return f"On {first}" if first == last else f"From {first} to {last}"

@@ -26,7 +26,7 @@ def test_every_planted_pattern_is_found_and_no_decoy_flagged(demo: tuple[Path, d
     _, truth, report = demo
     result = check_truth(truth, report["findings"])
     assert result.missed == [] and result.flagged == []
-    assert len(result.found) == len(truth["planted"]) >= 4
+    assert len(result.found) == len(truth["planted"]) >= 8
 
 
 def test_mail_before_the_registration_is_context(demo: tuple[Path, dict, dict]) -> None:
@@ -50,6 +50,21 @@ def test_the_planted_acts_are_among_the_evidence_or_counted(demo: tuple[Path, di
     assert benefit["counts"]["awards"] >= 1 and benefit["counts"]["payments"] >= 1
 
 
+def test_mail_rules_count_the_planted_acts_and_not_the_decoy_acts(demo: tuple[Path, dict, dict]) -> None:
+    _, truth, report = demo
+    cited = {(f["rule"], e["record"]) for f in report["findings"] for e in f["evidence"] if not e["context"]}
+    planted = truth["planted_messages"]
+    assert ("documents-to-relative", planted["term_sheet_forward"]) in cited
+    assert ("favour-for-relative", planted["award_nomination"]) in cited
+    assert ("favour-for-relative", planted["introduction"]) in cited
+    assert {("personal-account-business", i) for i in planted["personal_business"]} <= cited
+    decoys = {i for ids in truth["decoy_messages"].values() for i in ids}
+    mail_rules = {"documents-to-relative", "personal-account-business", "favour-for-relative"}
+    assert not {(r, i) for r, i in cited if r in mail_rules and i in decoys}
+    [docs] = [f for f in report["findings"] if f["rule"] == "documents-to-relative"]
+    assert docs["counts"]["emails"] == 1
+
+
 def test_finding_ids_are_stable_across_runs(demo: tuple[Path, dict, dict], tmp_path: Path) -> None:
     _, _, report = demo
     inv, _ = run_demo(tmp_path / "again", emails=2000, seed=11, settings=Settings())
@@ -64,4 +79,4 @@ def test_demo_command_prints_the_report_path_last(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     last = done.stdout.strip().splitlines()[-1]
     assert last == f"report: {root / 'report.html'}" and (root / "report.html").exists()
-    assert "planted patterns found: 4/4; decoys flagged: 0" in done.stdout
+    assert "planted patterns found: 8/8; decoys flagged: 0" in done.stdout

@@ -56,7 +56,9 @@ def generate(root: Path, emails: int = 20_000, seed: int = 7) -> dict[str, Any]:
     mails.sort(key=lambda m: (m.when.astimezone(UTC), m.message_id))
     write_mbox(mails, inp / "mailbox" / MBOX_NAME)
 
-    truth = make_truth(mails, planted.ceo_request, planted.term_sheet_forward, planted.award_nomination)
+    truth = make_truth(mails, planted.ceo_request, planted.term_sheet_forward, planted.award_nomination,
+                       personal_business=planted.personal_business, introduction=planted.introduction,
+                       decoy_messages=planted.decoy_messages)
     (Path(root) / "truth.json").write_text(json.dumps(truth, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return truth
 
@@ -75,7 +77,8 @@ def _local_day(mail: Mail) -> date:
 def mail_counts(mails: list[Mail]) -> dict[str, int]:
     """Count what was planted, from the messages themselves."""
     counts = {"emails": len(mails), "spouse_emails_before": 0, "spouse_emails_after": 0, "about_emails_before": 0,
-              "about_emails_after": 0, "namesake_emails": 0, "lookalike_emails": 0, "whitfield_emails": 0}
+              "about_emails_after": 0, "namesake_emails": 0, "lookalike_emails": 0, "whitfield_emails": 0,
+              "personal_business_emails": 0}
     for m in mails:
         addrs = set(m.addresses())
         when = "before" if _local_day(m) < REGISTRATION else "after"
@@ -89,10 +92,14 @@ def mail_counts(mails: list[Mail]) -> dict[str, int]:
             counts["lookalike_emails"] += 1
         if cast.ALDERMAN_SPOUSE.email in addrs:
             counts["whitfield_emails"] += 1
+        if CLERK_HOME.email in addrs and addrs & {cast.CEO.email, cast.PROGRAM_MANAGER.email}:
+            counts["personal_business_emails"] += 1
     return counts
 
 
-def make_truth(mails: list[Mail], ceo_request: list[str], term_sheet_forward: str, award_nomination: str) -> dict[str, Any]:
+def make_truth(mails: list[Mail], ceo_request: list[str], term_sheet_forward: str, award_nomination: str,
+               personal_business: list[str] | None = None, introduction: str = "",
+               decoy_messages: dict[str, list[str]] | None = None) -> dict[str, Any]:
     c = mail_counts(mails)
     by_id = {m.message_id: m for m in mails}
     ceo = [by_id[i] for i in ceo_request]
@@ -125,6 +132,7 @@ def make_truth(mails: list[Mail], ceo_request: list[str], term_sheet_forward: st
                      f"a third party's confidential '{cast.TERM_SHEET}' (from {cast.SOCCER.email}) from {CLERK.email} to "
                      f"{SPOUSE.email} ('{fwd.subject}'); on {nom.when.date()} she nominated Sam Reyes for the {cast.AWARD} "
                      f"in mail to {cast.CHAMBER.email} ('{nom.subject}')."},
+            *mail_rule_items(by_id, personal_business or [], introduction, c),
         ],
         "decoys": [
             {"name": cast.NAMESAKE.name, "why": f"namesake of the spouse, unrelated: a constituent ({cast.NAMESAKE.email}) who "
@@ -136,6 +144,7 @@ def make_truth(mails: list[Mail], ceo_request: list[str], term_sheet_forward: st
             {"name": cast.ALDERMAN_SPOUSE.name, "why": "husband of Alderman Priya Natarajan who wrote to the clerk "
                                                        f"{c['whitfield_emails']} times; not a registered lobbyist and no "
                                                        "private interest before the city"},
+            *mail_rule_decoys(),
         ],
         "context": [
             {"rule": "relative-correspondence", "subjects": [official, spouse], "before": reg,
@@ -144,6 +153,50 @@ def make_truth(mails: list[Mail], ceo_request: list[str], term_sheet_forward: st
              "why": "mail with the spouse before he registered is context, not conflict"},
         ],
         "planted_messages": {"term_sheet_forward": term_sheet_forward, "ceo_request": list(ceo_request),
-                             "award_nomination": award_nomination},
+                             "award_nomination": award_nomination,
+                             **({"personal_business": list(personal_business)} if personal_business else {}),
+                             **({"introduction": introduction} if introduction else {})},
+        "decoy_messages": dict(decoy_messages or {}),
         "counts": c,
     }
+
+
+def mail_rule_items(by_id: dict[str, Mail], personal_business: list[str], introduction: str, c: dict[str, int]) -> list[dict[str, Any]]:
+    """The planted items of the documents-to-relative, personal-account-business and favour-for-relative rules."""
+    official, spouse, client = cast.CLERK.name, cast.SPOUSE.name, cast.CLIENT
+    out: list[dict[str, Any]] = [
+        {"rule": "documents-to-relative", "subjects": [official, spouse],
+         "note": f"From {CLERK.email} the clerk forwarded {cast.SOCCER.name}'s ({cast.SOCCER.email}) confidential draft "
+                 f"'{cast.TERM_SHEET}' to {SPOUSE.email} with 'Not public yet', while he was registered to lobby the city. "
+                 f"Lighthouse FC, the third party, is not an organisation in the case's records."},
+        {"rule": "favour-for-relative", "subjects": [official, spouse],
+         "note": f"From {CLERK.email} the clerk nominated Sam Reyes for the {cast.AWARD} in mail to {cast.CHAMBER.email}, "
+                 f"while he was registered to lobby the city."},
+    ]
+    if personal_business:
+        mails = [by_id[i] for i in personal_business]
+        out.append({"rule": "personal-account-business", "subjects": [official, spouse, client],
+                    "note": f"{c['personal_business_emails']} messages on LakeportID business (partners, the card production "
+                            f"contract, the RFP) between the clerk's webmail {CLERK_HOME.email} and {cast.CEO.name} of "
+                            f"{cast.CLIENT_TITLE} or {cast.PROGRAM_MANAGER.email}, {mails[0].when.date()} to "
+                            f"{mails[-1].when.date()}."})
+    if introduction:
+        intro = by_id[introduction]
+        out.append({"rule": "favour-for-relative", "subjects": [official, spouse, client],
+                    "note": f"On {intro.when.date()}, from {CLERK.email}, the clerk introduced {cast.CEO.name} of "
+                            f"{cast.CLIENT_TITLE} (copied) to {cast.WATERFRONT.name} ({cast.WATERFRONT.email}) and asked for "
+                            f"a meeting ('{intro.subject}')."})
+    return out
+
+
+def mail_rule_decoys() -> list[dict[str, str]]:
+    """People in acts that look like the mail rules' patterns and are not (their messages are in ``decoy_messages``)."""
+    return [
+        {"name": cast.COUNSEL.name, "why": "a city colleague, not a relative, to whom the clerk forwarded the same term sheet"},
+        {"name": cast.COMMS.name, "why": "wrote a public press release that the clerk forwarded to her husband: a public, "
+                                         "official document, nothing confidential and no third party's"},
+        {"name": cast.RESIDENT.name, "why": "a resident with no tie to the clerk, nominated by her for the same award"},
+        {"name": cast.STAFF_HOME.name, "why": f"a staff member who wrote about LakeportID from his own webmail "
+                                              f"({cast.STAFF_HOME.email}): not the official's personal account"},
+        {"name": cast.PTA.name, "why": f"school mail with the clerk's webmail {CLERK_HOME.email}: family matters, not business"},
+    ]

@@ -2,9 +2,13 @@
 
 Planted: mail between the clerk and her husband (before his registration as context, after it as
 the pattern), staff mail that names him, the clerk asking his client's chief executive for help,
-a third party's term sheet forwarded to him, and his nomination for a civic award. Decoys: a
-namesake with a "Jr." suffix, a company whose name resembles the client's, and an alderman's
-husband who is not a lobbyist.
+a third party's term sheet forwarded to him, his nomination for a civic award, the clerk's
+introduction of his client to the waterfront authority, and LakeportID business on the clerk's
+personal webmail. Decoys: a namesake with a "Jr." suffix, a company whose name resembles the
+client's, an alderman's husband who is not a lobbyist, and acts that look like the planted ones but
+are not the pattern (a public press release forwarded to him, the term sheet forwarded to a
+colleague, an unrelated resident nominated for the award, a staff member's own webmail, the
+clerk's webmail on school matters).
 """
 
 from __future__ import annotations
@@ -94,6 +98,10 @@ class Planted:
     ceo_request: list[str] = field(default_factory=list)
     term_sheet_forward: str = ""
     award_nomination: str = ""
+    # documents-to-relative, personal-account-business, favour-for-relative
+    personal_business: list[str] = field(default_factory=list)
+    introduction: str = ""
+    decoy_messages: dict[str, list[str]] = field(default_factory=dict)   # what it is → its Message-IDs
 
 
 def _spouse_message(sc: Scene, when: datetime, after: bool) -> list[Mail]:
@@ -201,6 +209,74 @@ def award(sc: Scene) -> list[Mail]:
     return [nomination, ack]
 
 
+def personal_business(sc: Scene) -> list[Mail]:
+    """The clerk's personal webmail used for LakeportID business: with the client's CEO and with city staff."""
+    home, ceo, pm = CLERK_HOME.addr, CEO.addr, cast.PROGRAM_MANAGER.addr
+    first = sc.post.new(central(datetime(2020, 6, 3, 20, 14, 41)), home, [ceo], "LakeportID partner programme",
+                        "Marisol,\n\nWriting from my own account so we can keep this moving outside office hours. Where do "
+                        "the property managers stand on accepting LakeportID? I would like three more partners signed before the "
+                        "card production contract goes out for bid in the autumn.\n\nDana\n")
+    second = sc.post.reply(first, ceo, "Dana,\n\nTwo have agreed; the third wants to see the programme terms first. Is there "
+                           "anything in the RFP about security at the card enrollment sites? We would want to bid on that part."
+                           "\n\nMarisol", central(datetime(2020, 6, 4, 7, 52, 10)))
+    third = sc.post.reply(second, home, "Marisol,\n\nThe RFP will have a security section. I'll send you the draft scope "
+                          "when it is ready.\n\nD", central(datetime(2020, 6, 4, 21, 3, 37)))
+    to_pm = sc.post.new(central(datetime(2020, 6, 5, 6, 48, 2)), home, [pm], "LakeportID RFP scope",
+                        "Imani,\n\nPlease add security at the enrollment sites to the scope of the LakeportID card production "
+                        "contract before the RFP goes out. Send me the draft here.\n\nDana\n")
+    reply = sc.post.reply(to_pm, pm, "Will do. Draft scope attached; the programme budget section is still open.\n\nImani",
+                          central(datetime(2020, 6, 5, 9, 31, 20)),
+                          attachments=[Attachment("LakeportID RFP scope (draft).pdf", "application/pdf",
+                                                  make_pdf("LakeportID card production - RFP scope (draft)",
+                                                           ["1. Card production", "2. Enrollment sites", "3. Security at "
+                                                            "enrollment sites", "Internal draft - not for distribution"]))])
+    return [first, second, third, to_pm, reply]
+
+
+def introduction(sc: Scene) -> Mail:
+    """The clerk introduces her husband's client to the head of the waterfront authority and asks for a meeting."""
+    text = letter("Dear Hector,", [
+        f"I would like to introduce Marisol Vega, Chief Executive Officer of {cast.CLIENT_TITLE}, copied here. Harborline would "
+        "like to talk with the Waterfront Authority about event security for the stadium season.",
+        "Could you find time to meet with her in the next few weeks? I think you will find the conversation useful."],
+        "With thanks,", CLERK_SIG)
+    return sc.new(CLERK.addr, [cast.WATERFRONT.addr], "Introduction: Marisol Vega, Harborline Security Consultants", text,
+                  {"encoding": "7bit", "html": "yes"}, central(datetime(2020, 5, 12, 11, 20, 44)), cc=[CEO.addr])
+
+
+def decoy_acts(sc: Scene, sheet: Mail) -> dict[str, list[Mail]]:
+    """Acts like the planted ones that are not the pattern: a public press release forwarded to the husband, the term
+    sheet forwarded to a colleague, an unrelated resident nominated for the award, a staff member's own webmail on
+    LakeportID, the clerk's webmail on school matters."""
+    release = sc.new(cast.COMMS.addr, [CLERK.addr], "Press release: LakeportID enrollment at all library branches",
+                     "FOR IMMEDIATE RELEASE\n\nLakeport residents can now enroll for LakeportID at every branch of the "
+                     "Lakeport Public Library. Enrollment is free; bring proof of identity and residence.\n\nLena Marchetti\n"
+                     "Communications Director, Office of the City Clerk\n", {"encoding": "7bit", "html": ""},
+                     central(datetime(2020, 9, 15, 10, 2, 13)))
+    shared = sc.post.forward(release, CLERK.addr, [SPOUSE.addr], "Went out this morning.\n\nD",
+                             central(datetime(2020, 9, 15, 12, 40, 5)))
+    colleague = sc.post.forward(sheet, CLERK.addr, [cast.COUNSEL.addr], "Noor - please review before it is filed with the "
+                                "Council.\n\nDana", central(datetime(2020, 4, 15, 9, 12, 30)))
+    nomination = sc.new(CLERK.addr, [CHAMBER.addr], f"Nomination: {cast.AWARD} - Ruth Castellano", letter(
+        "Dear members of the Awards Committee,", [
+            f"I am pleased to nominate Ruth Castellano for the {cast.AWARD}.",
+            "Ms. Castellano has run the Cedar Flats tenants' association for twelve years and started its free tax clinic."],
+        "Sincerely,", CLERK_SIG), {"encoding": "7bit", "html": ""}, central(datetime(2021, 2, 19, 15, 44, 2)))
+    staff_home = sc.post.new(central(datetime(2020, 7, 9, 19, 25, 51)), cast.STAFF_HOME.addr, [CLERK.addr],
+                             "LakeportID enrollment numbers", "Dana,\n\nSending from home: enrollment at the libraries passed "
+                             "2,000 this week. The programme report will be on the shared drive tomorrow.\n\nKofi\n")
+    staff_reply = sc.post.reply(staff_home, CLERK.addr, "Great news, thank you Kofi.\n\nDana", central(datetime(2020, 7, 10, 8, 5, 9)),
+                                to=[cast.STAFF_GOV.addr])
+    school = sc.post.new(central(datetime(2020, 10, 6, 20, 11, 30)), CLERK_HOME.addr, [cast.PTA.addr], "Spring fair volunteers",
+                         "Hi,\n\nPut me down for the bake sale table on Saturday morning, and Sam can help with set-up.\n\n"
+                         "Dana Ortiz (Mia's and Lucas's mom)\n")
+    school_reply = sc.post.reply(school, cast.PTA.addr, "Thank you, Dana! You are on the list for 9 to 11.\n\nMillbrook PTA",
+                                 central(datetime(2020, 10, 7, 7, 40, 0)))
+    return {"press_release_to_spouse": [release, shared], "term_sheet_to_colleague": [colleague],
+            "resident_nomination": [nomination], "staff_personal_account": [staff_home, staff_reply],
+            "family_mail_on_personal_account": [school, school_reply]}
+
+
 def namesake_mail(sc: Scene, count: int) -> list[Mail]:
     """The unrelated constituent "Sam Reyes Jr." writing about his block, and the clerk's answers."""
     out: list[Mail] = []
@@ -261,8 +337,18 @@ def plant(sc: Scene, emails: int) -> tuple[Planted, list[Mail]]:
     p.ceo_request = [m.message_id for m in ceo]
     p.term_sheet_forward = sheet[1].message_id
     p.award_nomination = nomination[0].message_id
-    p.mails = (spouse_mail(sc, before, spouse_total - before - 1) + about_mail(sc, max(4, emails // 1000), max(4, emails // 1000))
+    # one after-registration slot each for the term sheet forward and the press release forwarded to him (a decoy act)
+    p.mails = (spouse_mail(sc, before, spouse_total - before - 2) + about_mail(sc, max(4, emails // 1000), max(4, emails // 1000))
                + ceo + sheet + nomination)
     decoys = (namesake_mail(sc, max(15, round(emails * 0.001))) + lookalike_mail(sc, max(10, round(emails * 0.001)))
               + whitfield_mail(sc, max(4, emails // 4000)))
+    # documents-to-relative, personal-account-business, favour-for-relative
+    business = personal_business(sc)
+    intro = introduction(sc)
+    acts = decoy_acts(sc, sheet[0])
+    p.personal_business = [m.message_id for m in business]
+    p.introduction = intro.message_id
+    p.decoy_messages = {what: [m.message_id for m in mails] for what, mails in acts.items()}
+    p.mails += business + [intro]
+    decoys += [m for mails in acts.values() for m in mails]
     return p, decoys

@@ -369,17 +369,26 @@ def test_companies_file_is_valid_followthemoney(case: tuple[Path, dict[str, Any]
 def test_truth_json_has_the_contract_shape(case: tuple[Path, dict[str, Any]]) -> None:
     root, truth = case
     assert json.loads((root / "truth.json").read_text(encoding="utf-8")) == truth
-    rules = {p["rule"]: p["subjects"] for p in truth["planted"]}
+    rules = [(p["rule"], p["subjects"]) for p in truth["planted"]]
     client = ["Dana M. Ortiz", "Sam Reyes", "HARBORLINE SECURITY CONSULTANTS, INC."]
-    assert rules == {"relative-registered-lobbyist": client, "relative-correspondence": ["Dana M. Ortiz", "Sam Reyes"],
-                     "relative-client-contact": client, "relative-client-benefit": client}
+    couple = ["Dana M. Ortiz", "Sam Reyes"]
+    assert rules == [("relative-registered-lobbyist", client), ("relative-correspondence", couple),
+                     ("relative-client-contact", client), ("relative-client-benefit", client),
+                     ("documents-to-relative", couple), ("favour-for-relative", couple),
+                     ("personal-account-business", client), ("favour-for-relative", client)]
     assert all(p["note"] for p in truth["planted"])
-    assert [d["name"] for d in truth["decoys"]] == ["Sam Reyes Jr.", "HARBORLINE SECURE LOGISTICS LLC", "Tom Whitfield"]
+    assert [d["name"] for d in truth["decoys"]] == ["Sam Reyes Jr.", "HARBORLINE SECURE LOGISTICS LLC", "Tom Whitfield",
+                                                   "Noor Haddadin", "Lena Marchetti", "Ruth Castellano", "Kofi Mensah",
+                                                   "Millbrook Elementary PTA"]
     assert all(d["why"] for d in truth["decoys"])
     context = truth["context"][0]
     assert (context["rule"], context["subjects"], context["before"]) == ("relative-correspondence", ["Dana M. Ortiz", "Sam Reyes"],
                                                                          "2019-07-01")
-    assert set(truth["planted_messages"]) == {"term_sheet_forward", "ceo_request", "award_nomination"}
+    assert set(truth["planted_messages"]) == {"term_sheet_forward", "ceo_request", "award_nomination", "personal_business",
+                                              "introduction"}
+    assert set(truth["decoy_messages"]) == {"press_release_to_spouse", "term_sheet_to_colleague", "resident_nomination",
+                                            "staff_personal_account", "family_mail_on_personal_account"}
+    assert truth["counts"]["personal_business_emails"] == len(truth["planted_messages"]["personal_business"]) == 5
     assert truth["counts"]["emails"] == EMAILS
 
 

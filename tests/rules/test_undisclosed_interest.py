@@ -18,7 +18,8 @@ def b(tmp_path: Path) -> Builder:
 
 def clerk(b: Builder, family_line: bool = True) -> dict[str, str]:
     """The clerk's profile (self-declared): name, office and, optionally, "Family: Husband, Sam Reyes"."""
-    ids = {"official": b.add("Person", "official", name="Dana M. Ortiz", notes="Dana M. Ortiz chairs the Millbrook Neighborhood Association.")}
+    notes = "Dana M. Ortiz chairs the Millbrook Neighborhood Association."
+    ids = {"official": b.add("Person", "official", name="Dana M. Ortiz", notes=notes)}
     ids["body"] = b.add("PublicBody", "body", name="City of Lakeport")
     ids["post"] = b.add("Position", "post", name="City Clerk", organization=ids["body"])
     b.add("Occupancy", "occ", holder=ids["official"], post=ids["post"])
