@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from interlock.claims.lexicon import BUSINESS_WORDS, CAMPAIGN, DESCRIPTIONS, GOVERNMENT_WORDS, KIN, MEDIA_WORDS, SAY
+from interlock.claims.lexicon import BUSINESS_WORDS, CAMPAIGN, DESCRIPTIONS, GOVERNMENT_WORDS, KIN, MEDIA_WORDS, ORG_WORDS, SAY
 from interlock.claims.model import Mention
 from interlock.claims.names import Entity, NameIndex
 
@@ -59,10 +59,11 @@ class Context:
     roles: dict[tuple[str, str], Entity] = field(default_factory=dict)   # (anchor name, role word) -> holder
     endorsers: list[Entity] = field(default_factory=list)
     sentence: int = 0
+    author: Entity | None = None    # who "I" is in a first-person profile (``extract(speaker=...)``)
 
     # ---- building ---------------------------------------------------------------------------------
     @classmethod
-    def build(cls, doc: Doc) -> Context:
+    def build(cls, doc: Doc, speaker: str | None = None) -> Context:
         text = doc.text
         places = {m.group(1).strip().title().lower() for m in DATELINE.finditer(text)}
         places |= {e.text.lower() for e in doc.ents if e.label_ == "GPE"}
@@ -85,9 +86,14 @@ class Context:
             for word in ("county", "township"):
                 if low.endswith(" " + word) and word not in govs:
                     govs[word] = e
-        return cls(doc, index, govs, bool(PROFILE.search(text)))
+        author = None
+        if speaker and speaker.strip():
+            author = index.entities.get(speaker.strip().lower()) or Entity(speaker.strip(), "person")
+        return cls(doc, index, govs, bool(PROFILE.search(text)) or author is not None, author=author)
 
     def main_person(self) -> Entity | None:
+        if self.author is not None:
+            return self.author
         people = [n.entity for n in self.index.names if n.entity.kind == "person"]
         return people[0] if people else None
 
@@ -125,8 +131,15 @@ class Context:
         for child in tok.children:  # "her husband, Samuel Reyes" / "the committee, Citizens for X"
             if child.dep_ == "appos":
                 found = self.resolve(child, depth + 1)
+                one_word = low in KIN and child.pos_ == "PROPN" and not list(child.children)
+                if found and one_word and " " not in found[0].name and found[0].kind == "org" \
+                        and child.lower_ not in ORG_WORDS:
+                    found[0].kind = "person"  # "her husband, Dominic": spaCy's ORG label notwithstanding
                 if found and found[0].kind != "place":
                     return found
+                if found is None and one_word and child.pos_ == "PROPN" and not list(child.children):
+                    ent = self.index.entities.setdefault(child.lower_, Entity(child.text, "person", first=child.i))
+                    return ent, doc[child.i:child.i + 1]  # "her husband, Dominic"
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         phrase = " ".join(t.lower_ for t in tok.lefts if t.dep_ in ("compound", "amod") and t.pos_ != "PROPN") + " " + low
         phrase = phrase.strip()
@@ -182,7 +195,9 @@ class Context:
 
     def antecedent(self, tok: Token, gender: str) -> Entity | None:
         fits = [s for s in self.history if s.entity.kind == "person" and s.entity.gender in (None, gender)]
-        same = [s for s in fits if s.sentence == self.sentence and s.token < tok.i and not self.inside(tok, s.token)]
+        same = [Seen(self.sentence, n.end - 1, n.entity, self.doc[n.end - 1].dep_ in ("nsubj", "nsubjpass"))
+                for n in self.index.names if tok.sent.start <= n.start and n.end <= tok.i and n.entity.kind == "person"
+                and n.entity.gender in (None, gender) and not self.inside(tok, n.end - 1)]
         if same:
             subjects = [s for s in same if s.subject]
             return (subjects or same)[-1].entity

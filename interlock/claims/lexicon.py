@@ -49,6 +49,8 @@ TITLE_MODIFIERS = {"former", "incumbent", "longtime", "acting", "interim", "then
 NON_OFFICE_TITLES = {"businessman", "businesswoman", "accountant", "challenger", "resident", "developer", "attorney",
                      "lawyer", "lobbyist", "spokesman", "spokeswoman", "candidate", "activist", "farmer"}
 
+NEWSPAPERS = {"sentinel", "observer", "chronicle", "dispatch", "inquirer", "examiner", "bulletin", "register", "review",
+              "beacon", "telegraph", "press"}
 ORG_WORDS = {
     "co", "co.", "inc", "inc.", "llc", "llp", "corp", "corp.", "corporation", "company", "group", "partners", "systems",
     "services", "association", "union", "council", "department", "district", "board", "committee", "pac", "party",
@@ -61,9 +63,9 @@ ORG_WORDS = {
     "industries", "holdings", "enterprises", "ventures", "solutions", "management", "properties", "capital",
     "lobbying", "partnership", "firm", "studio", "architects", "medical", "clinic", "cooperative", "sewer", "water",
     "transit", "works", "ice", "pipe", "excavation", "education", "firefighters", "teachers", "nurses", "police",
-    "organisation", "strikers", "fc", "league",
+    "organisation", "strikers", "fc", "league", *NEWSPAPERS,
 }
-MEDIA_WORDS = {"courier", "ledger", "tribune", "times", "news", "herald", "gazette", "journal", "sun-times", "post"}
+MEDIA_WORDS = {"courier", "ledger", "tribune", "times", "news", "herald", "gazette", "journal", "sun-times", "post", *NEWSPAPERS}
 GOVERNMENT_WORDS = {"city", "village", "county", "township", "town", "state", "district", "department", "board",
                     "council", "commission", "authority", "office"}
 BUSINESS_WORDS = {"co", "co.", "inc", "inc.", "llc", "llp", "corp", "corp.", "corporation", "company", "group", "partners",

@@ -17,7 +17,7 @@ RELATIONS: dict[str, tuple[str, str]] = {
     "family": ("person", "person"),          # detail: the object's role relative to the subject ("daughter")
     "associate": ("person", "person"),       # business partner, co-founder, law partner
     "represents": ("person|org", "person|org"),  # lobbyist or lawyer -> client
-    "employs": ("org|person", "person"),     # detail: the title ("chief executive", "owner")
+    "employs": ("org|person|place", "person"),  # a government ("City of X") employs too; detail: the title ("chief executive", "owner")
     "holds-office": ("person", "office"),
     "candidate-for": ("person", "office"),
     "awarded": ("org|place", "org|person"),  # government or agency -> contractor or grantee

@@ -108,19 +108,23 @@ def split_title(doc: Doc, start: int, end: int) -> tuple[int, int]:
     cut = start
     for k in range(start, end - 1):
         w = doc[k].lower_
+        if w == "of" or not any(t.is_alpha and t.lower_ not in TITLE_WORDS for t in doc[k + 1:end]):
+            continue  # "Chamber of Commerce", "Firefighters Local 2291", "County Board, District 4"
         if w in TITLE_WORDS or w in ABBREVIATIONS or w in HONORIFICS:
             if not any(doc[m].lower_ in ORG_WORDS for m in range(k + 1, end)):
                 cut = k + 1
     return cut, end
 
 
-def kind_of(doc: Doc, start: int, end: int, places: set[str]) -> str:
+def kind_of(doc: Doc, start: int, end: int, places: set[str], surnames: frozenset[str] = frozenset()) -> str:
     words = [t.lower_ for t in doc[start:end]]
     text = doc[start:end].text
     if any(w in ORG_WORDS for w in words) or "&" in words or (len(words) > 2 and words[1] == "for") or words[0] in COMMITTEE_HEAD:
         if words[0] in ("city", "village", "town") and len(words) > 2 and words[1] == "of":
             return "place"
         return "org"
+    if len(words) > 1 and words[-1] in surnames and words[0] not in places:
+        return "person"  # "Emeka Nwosu" after "Beatrice Nwosu", whatever spaCy's label
     if text.lower() in places or words[-1] in PLACE_WORDS or words[0] in {"port", "north", "south", "east", "west", "lake", "new"}:
         return "place"
     labels = {t.ent_type_ for t in doc[start:end]} - {""}
@@ -145,6 +149,7 @@ class NameIndex:
     def __init__(self, doc: Doc, places: set[str]):
         self.doc = doc
         self.places = places
+        self.surnames: frozenset[str] = frozenset()
         self.entities: dict[str, Entity] = {}
         self.names: list[Name] = []
         self.by_token: dict[int, Name] = {}
@@ -160,6 +165,11 @@ class NameIndex:
                 while title_start > sent.start and doc[title_start - 1].lower_ in (TITLE_MODIFIERS | TITLE_WORDS) - {"of"}:
                     title_start -= 1
                 raw.append((title_start, start, name_start, end))
+        # spaCy often tags a fictional surname as a place ("Sorensen" GPE): a word that ends a person's
+        # full name in this document is a surname, not a place
+        surnames = {doc[e - 1].lower_ for _, _, s, e in raw if e - s > 1 and kind_of(doc, s, e, places) == "person"}
+        self.places = places - surnames
+        self.surnames = frozenset(surnames)
         for title_start, run_start, s, e in raw:
             self.add_full(title_start, run_start, s, e)
         for title_start, run_start, s, e in raw:
@@ -171,7 +181,7 @@ class NameIndex:
 
     def add_full(self, title_start: int, run_start: int, s: int, e: int) -> None:
         words = [t for t in self.doc[s:e] if t.text not in ("'s", "’s")]
-        kind = kind_of(self.doc, s, e, self.places)
+        kind = kind_of(self.doc, s, e, self.places, self.surnames)
         if kind == "unknown" or (kind == "person" and len(words) < 2):
             return
         name = clean(self.doc[s:e].text)

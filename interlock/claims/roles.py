@@ -78,7 +78,10 @@ def holder(ctx: Context, tok: Token) -> Mention | None:
             if m is not None and m.kind == "person":
                 return m
     if tok.dep_ == "appos":
-        return ctx.mention(tok.head)
+        head = tok.head
+        if head.like_num and head.dep_ in ("appos", "npadvmod", "amod", "nummod") and head.head.i != head.i:
+            head = head.head  # "Nwosu, 44, a nurse practitioner at ...": the age sits between
+        return ctx.mention(head)
     if tok.dep_ == "compound" and ctx.index.at(tok.head.i):
         return ctx.mention(tok.head)
     if tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):

@@ -80,3 +80,44 @@ def test_mention_offsets_point_into_text(nlp: Language) -> None:
             if m.kind != "office":
                 assert text[m.start:m.end] == m.text
         assert text[c.start:c.end] == c.text
+
+
+def test_speaker_stands_for_first_person(nlp: Language) -> None:
+    text = "My husband, Sam Reyes, runs a paving firm. I was endorsed by the Lakeport Teachers Union."
+    got = keys(extract(text, PUB, nlp, speaker="Dana Ortiz"))
+    assert ("spouse", "Dana Ortiz", "Sam Reyes") in got
+    assert ("endorsed", "Lakeport Teachers Union", "Dana Ortiz") in got
+
+
+def test_without_speaker_first_person_is_nobody(nlp: Language) -> None:
+    text = "My husband, Sam Reyes, runs a paving firm. I was endorsed by the Lakeport Teachers Union."
+    assert not extract(text, PUB, nlp)
+
+
+def test_speaker_does_not_take_over_quotes_given_to_others(nlp: Language) -> None:
+    text = 'Mayor Helen Brandt, who appointed me, said: "My brother, Tom Brandt, is a plumber," Brandt said.'
+    got = keys(extract(text, PUB, nlp, speaker="Dana Ortiz"))
+    assert ("family", "Dana Ortiz", "Tom Brandt") not in got
+
+
+def test_profile_header_lines(nlp: Language) -> None:
+    text = ("Cedar Hollow Township Supervisor: Ruth Castellano\n\nSpouse: Dominic Castellano\n"
+            "Endorsed by: Cedar Hollow Democrats; Mayor Karen Olds\n")
+    got = keys(extract(text, PUB, nlp))
+    assert ("candidate-for", "Ruth Castellano", "Cedar Hollow Township Supervisor") in got
+    assert ("spouse", "Ruth Castellano", "Dominic Castellano") in got
+    assert ("endorsed", "Cedar Hollow Democrats", "Ruth Castellano") in got
+    assert ("endorsed", "Karen Olds", "Ruth Castellano") in got
+    assert ("holds-office", "Ruth Castellano", "supervisor") not in got
+
+
+def test_headline_is_its_own_sentence(nlp: Language) -> None:
+    text = "Former aide now lobbies her old boss's committee\n\nCARVER CITY — Bethany Sorensen is a registered lobbyist."
+    assert {c.sentence for c in extract(text, PUB, nlp)} <= {2}
+    assert not [c for c in extract(text, PUB, nlp) if c.subject.name.lower() == "carver city"]
+
+
+def test_endorse_list_and_declined(nlp: Language) -> None:
+    text = "We endorse Maria Gutierrez, Paul Okonkwo and incumbent Frank Delaney. We do not endorse Steve Rakowski."
+    got = keys(extract(text, PUB, nlp, speaker=None))
+    assert not [k for k in got if k[0] == "endorsed" and k[2] == "Steve Rakowski"]

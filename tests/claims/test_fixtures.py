@@ -8,7 +8,7 @@ from types import ModuleType
 import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "claims_quality.py"
-FLOOR = {"precision": 0.85, "recall": 0.5}   # measured 0.86 / 0.54 overall when written
+FLOOR = {"precision": 0.89, "recall": 0.59}   # measured 0.91 / 0.61 overall (dev, held_out, held_out_2)
 TARGET = {"precision": 0.9, "recall": 0.8}
 
 
@@ -31,6 +31,7 @@ def test_regression_floor(overall) -> None:  # type: ignore[no-untyped-def]
     assert overall.precision >= FLOOR["precision"] and overall.recall >= FLOOR["recall"]
 
 
-@pytest.mark.xfail(reason="recall is below the 0.8 target; see the claims report", strict=False)
+@pytest.mark.xfail(reason="measured P 0.91 R 0.61 overall (dev 1.00/0.77, held_out 0.72/0.49, held_out_2 0.87/0.49): "
+                          "below the 0.9/0.8 target; raise FLOOR when this starts passing", strict=True)
 def test_target(overall) -> None:  # type: ignore[no-untyped-def]
     assert overall.precision >= TARGET["precision"] and overall.recall >= TARGET["recall"]

@@ -1,0 +1,120 @@
+"""Endorsements read from word order when the parse is unreliable.
+
+The small model often misparses endorsement sentences ("Firefighters Local 2291 on Tuesday endorsed
+Ald. Chidi Okoye (5th) for mayor"), so the endorse verbs are also read linearly:
+
+* active: the closest name or pronoun before the verb, with only adverbs, dates and "editorial board"
+  between, endorses the people listed right after it ("A, B and incumbent C");
+* passive ("X was endorsed in January by A and by B"): the names after "by" endorse the closest
+  name before the verb;
+* "declined/refused to endorse", "does not endorse", "will not endorse" make declined-to-endorse.
+
+Only person or organisation endorsers and person endorsees give a claim.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from interlock.claims.context import Context
+from interlock.claims.model import Mention
+from interlock.claims.roles import Found
+
+TRIGGERS = {"endorse", "endorses", "endorsed", "endorsing", "backed", "backs", "recommends", "recommended"}
+BETWEEN_BEFORE = {"also", "on", "in", "last", "this", "earlier", "formally", "officially", "unanimously", "has", "have",
+                  "had", "will", "would", "already", "editorial", "board", "now", "both", "each", "jointly",
+                  "the", "of", "week", "month", "year", "today", "yesterday", "overwhelmingly", "quickly"}
+LIST_WORDS = {",", "and", "or", "nor", "either", "neither", "both", "incumbent", "challenger", "former", "newcomer",
+              "(", ")", "candidates", "candidate", "by"}
+DECLINE = {"decline", "declined", "declines", "refuse", "refused", "refuses", "not", "n't", "never"}
+PASSIVE_AUX = {"is", "was", "were", "are", "been", "be", "being", "has", "have", "had", "also"}
+PRONOUNS = {"we", "she", "he", "it", "they", "who", "which", "i", "her", "him", "them", "us", "me"}
+
+
+def mention_at(ctx: Context, tok: Token) -> tuple[Mention, int, int] | None:
+    """The mention a token begins or belongs to, with its token range (title included)."""
+    name = ctx.index.at(tok.i)
+    if name is not None:
+        span = ctx.doc[name.start:name.end]
+        start = min(name.title_start, name.start)
+        return Mention(span.text, name.entity.name, name.entity.kind, span.start_char, span.end_char), start, name.end
+    if tok.tag_ == "PRP$" or tok.dep_ == "poss":
+        return None  # "her opponent": the noun, not the pronoun, is the mention
+    if tok.lower_ in PRONOUNS or tok.pos_ in ("NOUN",) and any(c.dep_ == "det" for c in tok.children):
+        m = ctx.mention(tok)
+        if m is not None:
+            return m, tok.i, tok.i + 1
+    return None
+
+
+def giver_before(ctx: Context, sent: Span, verb: Token) -> Mention | None:
+    i = verb.i - 1
+    while i >= sent.start:
+        tok = ctx.doc[i]
+        found = mention_at(ctx, tok)
+        if found is not None:
+            return found[0]
+        if tok.lower_ in BETWEEN_BEFORE or tok.lower_ in DECLINE or tok.lower_ in ("to", "does", "did", "do") \
+                or tok.ent_type_ == "DATE" or tok.pos_ == "ADV":
+            i -= 1
+            continue
+        return None
+    return None
+
+
+def list_after(ctx: Context, sent: Span, start: int, kinds: tuple[str, ...]) -> list[Mention]:
+    out: list[Mention] = []
+    i = start
+    while i < sent.end:
+        tok = ctx.doc[i]
+        found = mention_at(ctx, tok)
+        if found is not None and found[0].kind in kinds:
+            out.append(found[0])
+            i = found[2]
+            continue
+        if found is not None and found[0].kind not in kinds:
+            break
+        if tok.lower_ in LIST_WORDS or tok.like_num or tok.lower_ in ("the", "his", "her", "their", "its") \
+                or tok.text[:-2].isdigit():
+            i += 1
+            continue
+        if tok.lower_ in ("opponent", "rival", "challenger") and i + 1 < sent.end and ctx.doc[i + 1].text == ",":
+            i += 2
+            continue
+        break
+    return out
+
+
+def endorse_claims(ctx: Context, sent: Span) -> list[Found]:
+    out: list[Found] = []
+    doc = ctx.doc
+    triggers = [doc[i] for i in range(sent.start, sent.end) if doc[i].lower_ in TRIGGERS]
+    for verb in triggers:
+        if verb.lower_ not in TRIGGERS or (verb.lower_ == "recommended" and verb.nbor(-1).lower_ != "and"):
+            continue
+        before = [t.lower_ for t in sent.doc[max(sent.start, verb.i - 3):verb.i]]
+        after = sent.doc[verb.i + 1].lower_ if verb.i + 1 < sent.end else ""
+        passive = bool(set(before[-2:]) & PASSIVE_AUX - {"has", "have", "had"}) or after == "by" or before[-1:] == ["been"]
+        if verb.lower_ in ("endorses", "backs", "recommends") or before[-1:] in (["has"], ["have"], ["had"]):
+            passive = False
+        declined = bool(set(before) & DECLINE)
+        rel, detail = ("declined-to-endorse", "declined to endorse") if declined else ("endorsed", verb.lower_)
+        if passive:
+            by = next((t for t in sent.doc[verb.i + 1:min(sent.end, verb.i + 6)] if t.lower_ == "by"), None)
+            if by is None:
+                continue
+            givers = list_after(ctx, sent, by.i + 1, ("person", "org"))
+            taker = giver_before(ctx, sent, verb)
+            takers = [taker] if taker is not None and taker.kind == "person" else []
+        else:
+            giver = giver_before(ctx, sent, verb)
+            givers = [giver] if giver is not None and giver.kind in ("person", "org") else []
+            takers = list_after(ctx, sent, verb.i + 1, ("person",))
+        for g in givers:
+            for t in takers:
+                if g.name != t.name:
+                    out.append(Found(rel, g, t, detail, verb))
+                    ent = ctx.index.entities.get(g.name.lower())
+                    if ent is not None and ent.kind == "org" and not declined:
+                        ctx.endorsers.append(ent)
+    return out
