@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from interlock.demo import cast
+from interlock.demo import cast, ties
 from interlock.demo.cast import CLIENT_VENDOR, LOOKALIKE
 
 HEADER = ("Purchase Order Description,Purchase Order (Contract) Number,Revision Number,Specification Number,Contract Type,"
@@ -115,7 +115,9 @@ def contract_rows(rng: random.Random, vendors: list[Vendor], count: int = 400) -
             rows.append([desc, str(po), str(rev), spec, ctype, _mdy(start), _mdy(end), _mdy(approved), dept, vendor.name,
                          vendor.vendor_id, vendor.address, "", "LAKEPORT", "IL", vendor.zip, f"{amount}.00", proc, pdf])
 
-    planted = [(client, c) for c in HARBORLINE_CONTRACTS] + [(lookalike, c) for c in LOOKALIKE_CONTRACTS]
+    partner, decoy = _vendor(rng, ties.PARTNER_VENDOR), _vendor(rng, ties.DECOY_VENDOR)
+    planted = ([(client, c) for c in HARBORLINE_CONTRACTS] + [(lookalike, c) for c in LOOKALIKE_CONTRACTS]
+               + [(partner, c) for c in ties.PARTNER_CONTRACTS] + [(decoy, c) for c in ties.DECOY_CONTRACTS])
     for po, (vendor, (desc, dept, ctype, proc, revs)) in zip(numbers, planted, strict=False):
         add(po, desc, dept, ctype, proc, vendor, revs)
     for po in numbers[len(planted):]:

@@ -15,13 +15,14 @@ from datetime import UTC, date
 from pathlib import Path
 from typing import Any
 
-from interlock.demo import cast
+from interlock.demo import cast, ties
 from interlock.demo.cast import CLERK, CLERK_HOME, REGISTRATION, SPOUSE, SPOUSE_WORK
 from interlock.demo.contracts import HARBORLINE_CONTRACTS, build_vendors, contract_rows, write_contracts
 from interlock.demo.mail import Mail, mbox_entry
 from interlock.demo.plants import plant
 from interlock.demo.profiles import write_companies, write_profiles
 from interlock.demo.registry import build_registry, write_registry
+from interlock.demo.ties import write_receipts
 from interlock.demo.traffic import Scene, background
 
 MBOX_NAME = "dortiz-lakeport.mbox"
@@ -46,6 +47,7 @@ def generate(root: Path, emails: int = 20_000, seed: int = 7) -> dict[str, Any]:
     write_contracts(rows, inp / "contracts" / "Contracts.csv")
     write_profiles(inp / "profiles")
     write_companies(inp / "companies.ftm.json")
+    write_receipts(random.Random(rng.getrandbits(64)), inp / "campaign" / "friends-of-dana-ortiz-receipts.csv")
 
     scene = Scene(mail_rng, registry, vendors)
     planted, decoys = plant(scene, emails)
@@ -133,6 +135,7 @@ def make_truth(mails: list[Mail], ceo_request: list[str], term_sheet_forward: st
                      f"{SPOUSE.email} ('{fwd.subject}'); on {nom.when.date()} she nominated Sam Reyes for the {cast.AWARD} "
                      f"in mail to {cast.CHAMBER.email} ('{nom.subject}')."},
             *mail_rule_items(by_id, personal_business or [], introduction, c),
+            *ties.planted(),
         ],
         "decoys": [
             {"name": cast.NAMESAKE.name, "why": f"namesake of the spouse, unrelated: a constituent ({cast.NAMESAKE.email}) who "
@@ -145,6 +148,7 @@ def make_truth(mails: list[Mail], ceo_request: list[str], term_sheet_forward: st
                                                        f"{c['whitfield_emails']} times; not a registered lobbyist and no "
                                                        "private interest before the city"},
             *mail_rule_decoys(),
+            *ties.decoys(),
         ],
         "context": [
             {"rule": "relative-correspondence", "subjects": [official, spouse], "before": reg,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from interlock.demo import cast
+from interlock.demo import cast, ties
 
 PROFILES = {
     "dana-ortiz.txt": (
@@ -76,5 +76,5 @@ def company_entities() -> list[dict[str, object]]:
 
 def write_companies(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    lines = [json.dumps(e, ensure_ascii=False) for e in company_entities()]
+    lines = [json.dumps(e, ensure_ascii=False) for e in company_entities() + ties.company_entities()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

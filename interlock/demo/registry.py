@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from interlock.demo import cast
+from interlock.demo import cast, ties
 from interlock.demo.cast import CLIENT, LOOKALIKE, REGISTRY_YEARS, SPOUSE_FIRM, Names
 
 HEADERS = {
@@ -25,6 +25,7 @@ HEADERS = {
     "Clients": "Year,CLIENT_ID,NAME,ADDRESS_1,ADDRESS_2,CITY,STATE,ZIP,COUNTRY,CREATED_DATE,ACTIVE",
     "Lobbyist__Employer__Client_Combinations": "Year,LOBBYIST_ID,EMPLOYER_ID,CLIENT_ID,LOBBYIST_SALUTATION,LOBBYIST_FIRST_NAME,"
                                                "LOBBYIST_MIDDLE_INITIAL,LOBBYIST_LAST_NAME,LOBBYIST_SUFFIX,EMPLOYER_NAME,CLIENT_NAME",
+    "Contributions": ties.CONTRIBUTIONS_HEADER,
     "Compensation": "COMPENSATION_ID,PERIOD_START,PERIOD_END,LOBBYIST_ID,LOBBYIST_FIRST_NAME,LOBBYIST_MIDDLE_INITIAL,"
                     "LOBBYIST_LAST_NAME,COMPENSATION_AMOUNT,CLIENT_ID,CLIENT_NAME,CREATED_DATE",
 }
@@ -216,7 +217,12 @@ def build_registry(rng: random.Random, lobbyists: int = 300, clients: int = 500)
     granite = b.org("GRANITE STRATEGY GROUP, LLC", 2014)
     other = b.lobbyist(granite, list(range(2016, 2022)))
     b.combos += [(y, other, b.client(LOOKALIKE, 2018)) for y in range(2018, 2022)]
-    b.firms += [reyes, bright, granite]
+    # the lobbyist who gives to the clerk's committee (see ties.py)
+    doyle_firm = b.org(ties.DONOR_FIRM, 2017, "branniganpa.com")
+    donor = b.lobbyist(doyle_firm, ties.DONOR_YEARS, "kbrannigan@branniganpa.com", ties.DONOR_FIRST, ties.DONOR_LAST, "MR.")
+    donor.middle = ties.DONOR_MIDDLE
+    b.combos += [(y, donor, b.client(ties.DONOR_CLIENT, 2014)) for y in ties.DONOR_YEARS]
+    b.firms += [reyes, bright, granite, doyle_firm]
     # everyone else
     while len(b.lobbyists) < lobbyists:
         kind = rng.choices(["firm", "solo", "inhouse"], [5, 3, 2])[0]
@@ -325,8 +331,10 @@ def registry_rows(reg: Registry, rng: random.Random) -> dict[str, list[list[str]
                                                              min(end + timedelta(days=rng.randint(10, 60)), EXPORT_DATE)))
         pay_rows.append([str(comp_id), _mdy(start), _mdy(end), str(lb.id), lb.first, lb.middle, lb.last, f"{amount}.00",
                          str(c.big_id), c.name, _mdy(filed)])
+    donor = next(lb for lb in reg.lobbyists if lb.last == ties.DONOR_LAST)
     rows = {"Lobbyists": lob_rows, "Employers": emp_rows, "Clients": cli_rows,
-            "Lobbyist__Employer__Client_Combinations": combo_rows, "Compensation": pay_rows}
+            "Lobbyist__Employer__Client_Combinations": combo_rows, "Compensation": pay_rows,
+            "Contributions": ties.contribution_rows(donor.id)}
     for table in rows.values():
         rng.shuffle(table)
     return rows

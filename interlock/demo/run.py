@@ -22,6 +22,7 @@ def demo_sources(input_dir: Path) -> list[Path]:
     paths += sorted((input_dir / "contracts").glob("*.csv"))
     paths += sorted((input_dir / "profiles").glob("*.txt"))
     paths += sorted(input_dir.glob("*.ftm.json"))
+    paths += sorted((input_dir / "campaign").glob("*.csv"))
     return [p for p in paths if p.exists()]
 
 

@@ -269,7 +269,11 @@ class ProfileIngester:
             if name is None or not prose.strip():
                 continue
             origin = Origin(ctx.source_sha, f.sha256, str(f.path), "prose")
-            claims = extract(prose, None, load_model())  # TODO(speaker): first person as the subject, once extract() takes it
+            number += 1
+            if number > start:   # the prose itself, as the subject's own words: what the profile says in passing counts
+                subject = entity("Person", origin, PERSON_KEY, f.sha256, person_key(name.value))
+                yield [subject.add("notes", " ".join(prose.split()))]
+            claims = extract(prose, None, load_model(), speaker=name.value)
             for entities in claims_records(claims, origin, f.sha256, None, offset):
                 number += 1
                 if number > start:

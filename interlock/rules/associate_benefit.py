@@ -42,8 +42,10 @@ def companies_of(g: Graph, person: Node) -> list[tuple[Node, Node]]:
     return out
 
 
-def partners(g: Graph, person: Node) -> list[tuple[Node, Node, str]]:
-    """(associate, the node that ties them, the word) for a person's business partners and associates."""
+def partners(g: Graph, person: Node) -> list[tuple[Node, Node, str, str | None]]:
+    """(associate, the node that ties them, the word, since when) for a person's business partners and associates.
+
+    Fellow directors or owners of one company are tied from the later of their two start dates."""
     out = []
     for prop, other_prop in (("person", "associate"), ("associate", "person")):
         for link in g.referring(prop, person.id):
@@ -51,13 +53,15 @@ def partners(g: Graph, person: Node) -> list[tuple[Node, Node, str]]:
                 word = (link.first("relationship") or "associate").lower()
                 other = g.get(link.first(other_prop) or "")
                 if other is not None and other.id != person.id and any(w in word for w in PARTNER_WORDS):
-                    out.append((other, link, word))
-    for company, _ in companies_of(g, person):
+                    out.append((other, link, word, link.first("startDate")))
+    for company, mine in companies_of(g, person):
         for schema, person_prop, org_prop in COMPANY_TIES:
             for tie in g.referring(org_prop, company.id):
                 other = g.get(tie.first(person_prop) or "")
                 if tie.schema == schema and other is not None and other.id != person.id and other.schema == "Person":
-                    out.append((other, company, f"fellow {'director' if schema == 'Directorship' else 'owner'} of {company.name}"))
+                    starts = [d for d in (mine.first("startDate"), tie.first("startDate")) if d]
+                    word = f"a fellow {'director' if schema == 'Directorship' else 'owner'} at {company.name}"
+                    out.append((other, company, word, max(starts) if starts else None))
     return out
 
 
@@ -65,11 +69,10 @@ def associations(g: Graph, off: Official) -> list[Association]:
     out = []
     for kin in [*relatives(g, off), None]:
         person = kin.relative if kin else off.person
-        for other, via, word in partners(g, person):
+        for other, via, word, start in partners(g, person):
             if other.id == off.person.id or (kin and other.id == kin.relative.id):
                 continue
             v = next(iter(via.props.get("associate") or via.props.get("person") or via.props.get("name") or []), None)
-            start = via.first("startDate") if via.schema == "Associate" else None
             link = Link(person.id, "associate", other.id, start, via.first("endDate") if via.schema == "Associate" else None,
                         source_of(v) if v else None, g.standing(v) if v else "inferred", note=word,
                         excerpt=via.first("summary") or "")
@@ -87,6 +90,10 @@ def associate_benefit(ctx: RuleContext) -> Iterator[Finding]:
             during = [x for x in awards if not assoc.start or (award_day(x[0]) or "") >= assoc.start]
             if during:
                 yield make_finding(ctx, off, assoc, during, [x for x in awards if x not in during])
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def make_finding(ctx: RuleContext, off: Official, assoc: Association, during: list[tuple[Node, Node | None, Node]],
@@ -110,7 +117,8 @@ def make_finding(ctx: RuleContext, off: Official, assoc: Association, during: li
     summary = (f"{other.name} is tied to {tied} as {assoc.link.note} ({assoc.link.standing}). "
                f"{', '.join(r.name for r in receivers.values())} received {len(during)} contract awards or revisions worth "
                f"{money(total)} from the government {person.name} serves, {days[0]} to {days[-1]}"
-               f"{', after the tie began' if assoc.start else ''}. {len(before)} earlier awards are shown as context. Check who "
+               f"{', after the tie began' if assoc.start else ''}. {plural(len(before), 'earlier award')} "
+               f"{'is' if len(before) == 1 else 'are'} shown as context. Check who "
                f"decided the awards and whether {person.name} had a part in them; the records here do not show that.")
     subjects = [Subject(person.id, person.schema, person.name, "official")]
     if assoc.kin:
@@ -121,7 +129,7 @@ def make_finding(ctx: RuleContext, off: Official, assoc: Association, during: li
     evidence += [award_evidence(a, ag, True) for a, ag, _ in before[-ctx.params.max_context:]]
     return Finding(
         rule="associate-benefit",
-        title=f"{other.name}, {assoc.link.note} of {tied.split(' (')[0]}, received {money(total)} in contracts from "
+        title=f"{other.name}, tied to {tied.split(' (')[0]} as {assoc.link.note}, received {money(total)} in contracts from "
               f"{person.name}'s government",
         summary=summary, severity="high" if assoc.link.standing == "registered" else "medium",
         score=0.8 if assoc.link.standing == "registered" else 0.65,

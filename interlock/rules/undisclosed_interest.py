@@ -124,7 +124,8 @@ def make_finding(g: Graph, off: Official, tie: Tie, values: list[Value]) -> Find
     evidence = [Evidence(tie.value.path, tie.value.record, tie.link.first("startDate") or tie.link.first("date"),
                          first_summary(tie.link) or f"{person.name}: {tie.word}, {other.name}", tie.value.file_sha, "document",
                          highlight=[person.name, other.name])]
-    for v in values[:3]:
+    said = [v for v in values if v.value and v.value not in person.values("name") and "@" not in v.value]
+    for v in said[:3]:
         evidence.append(Evidence(v.path, v.record, None, f"{person.name}'s own statement: {v.value}", v.file_sha, "profile",
                                  highlight=[person.name]))
     role = "relative" if tie.relation in ("spouse", "family") else "associate"

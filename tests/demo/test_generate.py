@@ -97,7 +97,7 @@ def test_same_seed_and_size_give_byte_identical_files(case: tuple[Path, dict[str
     again = generate(tmp_path / "again", emails=EMAILS, seed=7)
     assert digests(root) == digests(tmp_path / "again")
     assert again == truth
-    assert len(digests(root)) == 11   # mbox, 5 registry files, contracts, 2 profiles, companies, truth
+    assert len(digests(root)) == 13   # mbox, 6 registry files, contracts, 2 profiles, companies, campaign receipts, truth
 
 
 def test_same_bytes_in_another_process_with_another_hash_seed(case: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
@@ -375,11 +375,15 @@ def test_truth_json_has_the_contract_shape(case: tuple[Path, dict[str, Any]]) ->
     assert rules == [("relative-registered-lobbyist", client), ("relative-correspondence", couple),
                      ("relative-client-contact", client), ("relative-client-benefit", client),
                      ("documents-to-relative", couple), ("favour-for-relative", couple),
-                     ("personal-account-business", client), ("favour-for-relative", client)]
+                     ("personal-account-business", client), ("favour-for-relative", client),
+                     ("lobbyist-donor", ["Dana M. Ortiz", "Kevin M. Brannigan"]),
+                     ("associate-benefit", ["Dana M. Ortiz", "Sam Reyes", "Nora Blake", "Blake Event Services LLC"]),
+                     ("undisclosed-interest", ["Dana M. Ortiz", "Harbor Point Properties LLC"])]
     assert all(p["note"] for p in truth["planted"])
     assert [d["name"] for d in truth["decoys"]] == ["Sam Reyes Jr.", "HARBORLINE SECURE LOGISTICS LLC", "Tom Whitfield",
                                                    "Noor Haddadin", "Lena Marchetti", "Ruth Castellano", "Kofi Mensah",
-                                                   "Millbrook Elementary PTA"]
+                                                   "Millbrook Elementary PTA", "Kevin R. Brannigan", "Ethan Blake",
+                                                   "Harbor Point Local School Council"]
     assert all(d["why"] for d in truth["decoys"])
     context = truth["context"][0]
     assert (context["rule"], context["subjects"], context["before"]) == ("relative-correspondence", ["Dana M. Ortiz", "Sam Reyes"],
