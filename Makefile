@@ -3,8 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Debian packages interlock runs: tesseract reads scanned PDF pages (foia-pdf); the bench also runs pdftotext, readpst and GNU time.
-DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-eng
+# Debian packages interlock runs: tesseract reads scanned PDF pages (foia-pdf), chromium prints the PDF report (and the
+# browser test drives it); the bench also runs pdftotext, readpst and GNU time.
+DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-eng chromium
 BENCH_DEBIAN_PACKAGES := poppler-utils time pst-utils
 
 .PHONY: demo test lint typecheck unit bench clean debian engines-venv

@@ -12,8 +12,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from interlock import changes
+from interlock import triage as triaging
 from interlock.blobs import Blobs
 from interlock.donations import Gift, gifts
 from interlock.errors import UsageError
@@ -101,27 +105,53 @@ class Case:
         return judgements.import_file(self.store, path)
 
     def detect(self, rule: str | None = None) -> DetectReport:
+        """Run the rules, store the findings, and compare them with what the last run stored (only that
+        rule's, with ``rule``): new, changed (and what changed), unchanged, gone. The run is kept in the
+        case's history and the stored triage decisions are replayed on the findings."""
         if not self.store.query("SELECT 1 FROM identities LIMIT 1"):
             self.resolve()
         graph = Graph.load(self.store)
         findings = run_rules(graph, self.store, rule)
         where, params = (" WHERE rule = ?", [rule]) if rule else ("", [])
         before = dict(self.store.query("SELECT id, payload FROM findings" + where, params))
-        rows = [(f.id, f.rule, json.dumps(f.to_dict(), sort_keys=True), now()) for f in findings]
+        since = changes.last_run_time(self.store)
+        at = now()
+        after = {f.id: f.to_dict() for f in findings}
+        rows = [(fid, data["rule"], json.dumps(data, sort_keys=True), at) for fid, data in after.items()]
+        run = changes.compare(before, after)
+        prints = {fid: changes.fingerprint(changes.basis(data)) for fid, data in after.items()}
         with self.store.transaction():
-            if rule:
-                self.store.execute("DELETE FROM findings WHERE rule = ?", [rule])
-            else:
-                self.store.execute("DELETE FROM findings")
+            self.store.execute("DELETE FROM findings" + where, params)
             self.store.insert("findings", rows)
-        after = {r[0]: r[2] for r in rows}
-        same = [f for f in after if f in before and json.loads(before[f])["evidence"] == json.loads(after[f])["evidence"]]
+            number = changes.record_run(self.store, run, at, rule, since, prints)
         return DetectReport(
-            findings=findings,
-            new=sorted(set(after) - set(before)),
-            gone=sorted(set(before) - set(after)),
-            changed=sorted(f for f in set(after) & set(before) if f not in same),
+            findings=findings, new=run.new, gone=run.gone, changed=run.changed, unchanged=run.unchanged,
+            what=run.what, titles=run.titles, run=number, since=since,
+            triage=triaging.replay(self.store, after),
         )
+
+    def stored_findings(self) -> dict[str, dict[str, Any]]:
+        """The findings of the last detect, id → JSON dict."""
+        return {fid: json.loads(payload) for fid, payload in self.store.query("SELECT id, payload FROM findings ORDER BY id")}
+
+    def triage(self, finding_id: str, status: str, note: str = "", author: str = "") -> triaging.Decision:
+        """Record a decision on a finding, named by its id or the start of it."""
+        found = self.stored_findings()
+        fid = triaging.find_id(found, finding_id, f"case {self.name}")
+        return triaging.decide(self.store, found[fid], status, note, author)
+
+    def triage_list(self) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]], list[triaging.Decision]]:
+        """The current findings, the triage of those that have one (as replayed on today's evidence),
+        and the last decision on each finding that is no longer detected."""
+        found = self.stored_findings()
+        decisions = triaging.load(self.store)
+        current = triaging.latest(decisions, found)
+        placed = {d.finding_id for d in current.values()}
+        last: dict[str, triaging.Decision] = {}
+        for d in decisions:
+            last[d.finding_id] = d
+        orphans = [d for fid, d in sorted(last.items()) if fid not in found and fid not in placed]
+        return found, {fid: triaging.effective(d, found[fid]) for fid, d in current.items()}, orphans
 
     def gifts(self, who: str | None = None) -> tuple[Graph, list[Gift]]:
         """Campaign gifts, each once with every filing that reports it; ``who`` keeps those whose giver
@@ -166,6 +196,16 @@ class DetectReport:
     new: list[str] = field(default_factory=list)
     gone: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    what: dict[str, list[str]] = field(default_factory=dict)            # changed id → what changed
+    titles: dict[str, tuple[str, str]] = field(default_factory=dict)    # id (gone ones too) → (title, rule)
+    run: int = 0                                                        # the number of this run in detect_runs
+    since: datetime | None = None                                       # when the run compared with took place
+    triage: dict[str, dict[str, Any]] = field(default_factory=dict)     # id → replayed triage (interlock.triage)
+
+    def revived(self) -> list[str]:
+        """Dismissed findings whose evidence changed since: back for review."""
+        return sorted(fid for fid, t in self.triage.items() if t["decided"] == "dismissed" and t["status"] != "dismissed")
 
 
 @dataclass

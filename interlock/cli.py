@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import click
 
 from interlock import __version__
 from interlock.case import Case, DetectReport, Investigation
-from interlock.errors import InterlockError
+from interlock.errors import InterlockError, UsageError
 from interlock.ingest.driver import SourceReport
 from interlock.resolve import ResolveReport
 from interlock.settings import Settings
+from interlock.triage import STATUSES as TRIAGE_STATUSES
+from interlock.triage import Decision
 
 
 def say(text: str) -> None:
@@ -115,14 +119,35 @@ def print_resolve(r: ResolveReport) -> None:
                    f"{t.near_duplicates:,} near; accounts: {kinds}")
 
 
+def change_summary(d: DetectReport) -> str:
+    """``3 new, 1 changed (2 more emails), 0 gone since the run of 2026-11-20 14:02 UTC``."""
+    what = ""
+    if len(d.changed) == 1:
+        what = f" ({d.what[d.changed[0]][0]})"
+    elif d.changed:
+        more = "; ..." if len(d.changed) > 3 else ""
+        what = " (" + "; ".join(f"{fid[:8]}: {d.what[fid][0]}" for fid in d.changed[:3]) + more + ")"
+    when = f"since the run of {d.since:%Y-%m-%d %H:%M} UTC" if d.since else "(the first run)"
+    return f"{len(d.new)} new, {len(d.changed)} changed{what}, {len(d.gone)} gone {when}"
+
+
 def print_detect(d: DetectReport) -> None:
     by_rule: dict[str, int] = {}
     for f in d.findings:
         by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
     click.echo(f"{len(d.findings)} findings" + (": " + ", ".join(f"{n} {rule}" for rule, n in sorted(by_rule.items())) if by_rule else ""))
-    click.echo(f"  since the last run: {len(d.new)} new, {len(d.changed)} changed, {len(d.gone)} gone")
+    new, changed = set(d.new), set(d.changed)
     for f in sorted(d.findings, key=lambda f: -f.score):
-        click.echo(f"  [{f.severity}] {f.id} {f.title}")
+        what = "; ".join(d.what.get(f.id, [])[:2]) + ("; ..." if len(d.what.get(f.id, [])) > 2 else "")
+        mark = " (new)" if f.id in new else f" (changed: {what})" if f.id in changed else ""
+        status = d.triage.get(f.id, {}).get("status")
+        click.echo(f"  [{f.severity}] {f.id} {f.title}{mark}" + (f" [{status}]" if status else ""))
+    for fid in d.gone:
+        title, rule = d.titles.get(fid, ("", ""))
+        click.echo(f"  gone: {fid} {title} ({rule})")
+    for fid in d.revived():
+        click.echo(f"  back for review: {fid}: {d.triage[fid]['note']}")
+    click.echo(change_summary(d))
 
 
 @cli.command()
@@ -162,6 +187,57 @@ def detect(case: Path, rule: str | None) -> None:
         print_detect(c.detect(rule))
 
 
+def print_triage_list(found: dict[str, dict[str, Any]], decided: dict[str, dict[str, Any]], orphans: list[Decision]) -> None:
+    for fid, data in sorted(found.items(), key=lambda item: (item[0] not in decided, item[0])):
+        t = decided.get(fid)
+        if t is None:
+            click.echo(f"{'untriaged':<13} {fid}  {data.get('title', '')}")
+            continue
+        stale = "*" if t["stale"] else " "
+        click.echo(f"{t['status']:<12}{stale} {fid}  {t['at'][:16].replace('T', ' ')}  {t['author'] or '?'}  {data.get('title', '')}")
+        if t["note"]:
+            click.echo(f"    note: {t['note']}")
+        if t["stale"] and t["decided"] == t["status"]:
+            click.echo(f"    * the evidence changed since this decision: {'; '.join(t['changes'])}")
+    for d in orphans:
+        click.echo(f"{d.status:<13} {d.finding_id}  {d.at:%Y-%m-%d %H:%M}  {d.author or '?'}  {d.title} (no longer detected)")
+    counts = Counter(t["status"] for t in decided.values())
+    click.echo(f"{len(found):,} findings: " + ", ".join(f"{counts[s]:,} {s}" for s in TRIAGE_STATUSES) +
+               f", {len(found) - len(decided):,} untriaged")
+
+
+@cli.command()
+@click.argument("case", type=click.Path(path_type=Path))
+@click.argument("finding_id", required=False)
+@click.option("--status", type=click.Choice(TRIAGE_STATUSES), help="Your decision on the finding (see above).")
+@click.option("--note", default="", help="Why: what you checked, what you found.")
+@click.option("--author", default=lambda: os.environ.get("USER", "unknown"), show_default="$USER",
+              help="Who is deciding (stored with the decision).")
+@click.option("--list", "list_", is_flag=True, help="List every finding with its status, note, who and when.")
+def triage(case: Path, finding_id: str | None, status: str | None, note: str, author: str, list_: bool) -> None:
+    """Record your decision on a finding, named by its id or the start of it (as `detect` and the
+    report print it), or list the decisions with --list. Statuses:
+
+    \b
+      confirmed     you checked the records and the pattern holds
+      dismissed     you checked and it does not (a namesake, an ordinary exchange); the
+                    report lists it apart, and later runs keep it dismissed unless its
+                    evidence changes: then it comes back as needs-review, saying what changed
+      needs-review  someone should look (again)
+
+    Each decision is stored with the evidence it was made on (records, counts and chain) and
+    replayed on every detect and report; a later decision on the same finding replaces it.
+    """
+    with Case.open(case, make_settings()) as c:
+        if list_:
+            print_triage_list(*c.triage_list())
+            return
+        if not finding_id or not status:
+            raise UsageError("give a FINDING_ID and --status confirmed|dismissed|needs-review, or --list")
+        d = c.triage(finding_id, status, note, author)
+    click.echo(f"{d.finding_id} {d.status} by {d.author} ({d.title})")
+
+
 @cli.command()
 @click.argument("case", type=click.Path(path_type=Path))
 @click.option("--who", help="Only gifts whose giver or receiver has a name containing this (any case).")
@@ -192,7 +268,8 @@ def donations(case: Path, who: str | None, limit: int) -> None:
 @click.option("--format", "fmt", type=click.Choice(["html", "json", "md", "pdf"]), default="html", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write (default: CASE/report.FORMAT).")
 def report(case: Path, fmt: str, output: Path | None) -> None:
-    """Write the report of the stored findings: self-contained HTML, JSON (the documented contract) or Markdown."""
+    """Write the report of the stored findings: self-contained HTML, JSON (the documented contract), Markdown,
+    or PDF (the HTML printed by Chromium, which must be installed)."""
     with Case.open(case, make_settings()) as c:
         click.echo(c.report(fmt, output))
 

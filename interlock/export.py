@@ -3,7 +3,14 @@
 Entities are rebuilt from the ``statements`` table and merged by identity (the ``identities`` table
 that ``interlock resolve`` writes): every entity id mapped to one canonical id becomes one entity with
 that id, and references to any of the merged ids point at the canonical one. Everything streams
-from the store in chunks; only small id → name maps are held in memory::
+from the store in chunks; only small id → name maps are held in memory.
+
+Findings go into the FtM export as ``Note`` entities (:func:`finding_note`), FtM's schema for a remark
+about other entities, which Aleph shows on the page of each entity it names: the id is the finding's
+id (as in ``report.json``), ``name`` its title, ``summary`` its summary, ``entity`` its subjects,
+``proof`` the e-mails (``Email`` entities of the same file) its evidence cites, and ``description``
+the rule, severity, score and period. Every reference in the file points at an entity in the file
+(the tests check it)::
 
     export_case(store, "ftm", Path("case.ftm.json"))   # → number of items written
 """
@@ -51,7 +58,8 @@ def export_case(store: Store, fmt: str, out: Path) -> int:
     """Write the case's entities to ``out`` in ``fmt`` and return how many items were written:
 
     - ``ftm``: one JSON object per line, ``{"id", "schema", "properties"}``; the entities, then each
-      e-mail as an FtM ``Email`` (as Aleph maps mail). Items = entities + e-mails.
+      e-mail as an FtM ``Email`` (as Aleph maps mail), then each finding as a ``Note`` (see above).
+      Items = entities + e-mails + findings.
     - ``csv``: when ``out`` ends in ``.zip``, one CSV per schema (``Person.csv``, ``Representation.csv``
       …) with one row per entity, one column per property in use, several values joined by "; ", and
       for each reference the names with a ``…_id`` column beside them: what a spreadsheet user wants.
@@ -209,18 +217,63 @@ def iter_emails(store: Store) -> Iterator[EntityProxy]:
         yield make_email(row, people, owners)
 
 
+# -- findings --------------------------------------------------------------------
+
+EMAIL_SQL = "SELECT id FROM messages WHERE source_sha = ? AND (record = ? OR message_id = ?) ORDER BY id LIMIT 1"
+
+
+def finding_note(finding: dict[str, Any], canon: dict[str, str], emails: dict[tuple[str, str], str]) -> EntityProxy:
+    """One finding (its ``report.json`` shape) as an FtM ``Note`` about its subjects. ``canon`` maps merged
+    entity ids to their identity's; ``emails`` maps (source sha256, record) to the id of an exported ``Email``."""
+    proxy = model.make_entity("Note")
+    proxy.id = finding["id"]
+    proxy.add("name", finding.get("title"), quiet=True)
+    proxy.add("summary", finding.get("summary"), quiet=True)
+    period = finding.get("period") or {}
+    dates = " to ".join(d for d in (period.get("start"), period.get("end")) if d) or "no dates"
+    proxy.add("description", f"interlock finding of the rule {finding.get('rule')}: severity {finding.get('severity')}, "
+                             f"score {finding.get('score')}, {dates}", quiet=True)
+    proxy.add("keywords", [finding.get("rule"), finding.get("severity")], quiet=True)
+    proxy.add("publisher", f"interlock {__version__}", quiet=True)
+    for subject in finding.get("subjects", []):
+        proxy.add("entity", canon.get(subject["id"], subject["id"]), cleaned=True, quiet=True)
+    for ev in finding.get("evidence", []):
+        email = emails.get((ev.get("sha256", ""), ev.get("record", "")))
+        if email and not ev.get("context"):
+            proxy.add("proof", email, cleaned=True, quiet=True)
+    return proxy
+
+
+def iter_finding_notes(store: Store) -> Iterator[EntityProxy]:
+    """Each stored finding as a ``Note`` (:func:`finding_note`), in the report's order."""
+    from interlock.report import load_findings
+
+    findings = load_findings(store)
+    if not findings:
+        return
+    canon = load_canon(store)
+    emails: dict[tuple[str, str], str] = {}
+    for finding in findings:
+        for ev in finding.get("evidence", []):
+            key = (ev.get("sha256", ""), ev.get("record", ""))
+            if ev.get("kind") == "email" and key not in emails:
+                found = store.query(EMAIL_SQL, [key[0], key[1], key[1]])
+                if found:
+                    emails[key] = found[0][0]
+    for finding in findings:
+        yield finding_note(finding, canon, emails)
+
+
 # -- writers ---------------------------------------------------------------------
 
 
 def write_ftm(store: Store, out: Path) -> int:
     count = 0
     with out.open("w", encoding="utf-8") as fh:
-        for proxy in iter_entities(store):
-            fh.write(json.dumps(entity_json(proxy), ensure_ascii=False, sort_keys=True) + "\n")
-            count += 1
-        for proxy in iter_emails(store):
-            fh.write(json.dumps(entity_json(proxy), ensure_ascii=False, sort_keys=True) + "\n")
-            count += 1
+        for proxies in (iter_entities(store), iter_emails(store), iter_finding_notes(store)):
+            for proxy in proxies:
+                fh.write(json.dumps(entity_json(proxy), ensure_ascii=False, sort_keys=True) + "\n")
+                count += 1
     return count
 
 

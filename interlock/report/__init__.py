@@ -9,8 +9,11 @@ The JSON is the contract; the HTML (:mod:`.html`) and Markdown (:mod:`.markdown`
 that dict, so a report can be rendered again from a saved ``report.json``. Additions to the contract's
 shape: ``summary`` (counts), ``rules`` (what each rule looks for), ``entities`` (name and schema of
 every entity a chain mentions), ``races`` (each office someone ran for, see :mod:`.races`), ``documents`` (what articles and
-profiles say, each relationship with its sentence, see :mod:`.claims`), and per
-source its ``status``, ``standing``, ``mailbox`` and most common ``rejects``.
+profiles say, each relationship with its sentence, see :mod:`.claims`), ``changes`` (the last detect
+run against the one before it: new, changed and what changed, gone; see :mod:`interlock.changes`),
+``groups`` (findings about the same official and relative, see :mod:`interlock.groups`), per finding its
+``triage`` (a person's decision replayed on today's evidence, or null; see :mod:`interlock.triage`) and
+``group``, and per source its ``status``, ``standing``, ``mailbox`` and most common ``rejects``.
 """
 
 from __future__ import annotations
@@ -22,12 +25,15 @@ from pathlib import Path
 from typing import Any
 
 from interlock import __version__
+from interlock.changes import load_changes
 from interlock.errors import StoreError, UsageError
 from interlock.graph import STANDING, Graph
+from interlock.groups import build_groups
 from interlock.report.claims import build_claims
 from interlock.report.races import build_races
 from interlock.rules import load_rules
 from interlock.store import Store
+from interlock.triage import replay
 
 FORMATS = ("html", "json", "md", "pdf")
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
@@ -37,6 +43,10 @@ SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
 
 def build_report(store: Store, case_name: str) -> dict[str, Any]:
     findings = load_findings(store)
+    decided = replay(store, {f["id"]: f for f in findings})
+    for f in findings:
+        f["triage"] = decided.get(f["id"])
+    groups = build_groups(findings)
     return {
         "case": case_name,
         "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -48,6 +58,8 @@ def build_report(store: Store, case_name: str) -> dict[str, Any]:
         "entities": entity_names(store, findings),
         "races": load_races(store, findings),
         "documents": load_documents(store),
+        "changes": load_changes(store),
+        "groups": groups,
     }
 
 
@@ -122,6 +134,7 @@ def summarize(store: Store, findings: list[dict[str, Any]]) -> dict[str, Any]:
         "findings": len(findings),
         "by_severity": {s: by_severity[s] for s in sorted(by_severity, key=lambda s: SEVERITY_ORDER.get(s, 9))},
         "by_rule": dict(sorted(Counter(f.get("rule", "") for f in findings).items())),
+        "by_triage": dict(sorted(Counter((f.get("triage") or {}).get("status", "untriaged") for f in findings).items())),
         "messages": store.query("SELECT count(*) FROM messages")[0][0],
         "entities": store.query("SELECT count(DISTINCT entity_id) FROM statements")[0][0],
     }
@@ -154,9 +167,11 @@ def entity_names(store: Store, findings: list[dict[str, Any]]) -> dict[str, dict
 
 
 def write_report(report: dict[str, Any], fmt: str, out: Path) -> Path:
-    """Write ``report`` (from :func:`build_report`) to ``out`` as json, html or md; returns ``out``."""
+    """Write ``report`` (from :func:`build_report`) to ``out`` as json, html, md or pdf; returns ``out``."""
     if fmt == "pdf":
-        raise UsageError("PDF reports are not available yet; write --format html and print it to PDF from a browser")
+        from interlock.report.pdf import write_pdf
+
+        return write_pdf(report, out)          # the HTML printed by Chromium headless; see :mod:`.pdf`
     if fmt == "json":
         text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
     elif fmt == "html":

@@ -30,11 +30,48 @@ def render_html(report: dict[str, Any]) -> str:
     env = Environment(loader=PackageLoader("interlock.report", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     docs = rule_docs(report)
-    cards = [card(report, f, i, docs) for i, f in enumerate(report["findings"])]
+    changes = report.get("changes") or {}
+    changed = {c["id"]: c["what"] for c in changes.get("changed", [])}
+    cards = []
+    for i, (f, head) in enumerate(arrange(report)):
+        c = card(report, f, i, docs)
+        c["group_head"] = head
+        c["change"] = "new" if f["id"] in changes.get("new", []) else "changed" if f["id"] in changed else ""
+        c["change_what"] = "; ".join(changed.get(f["id"], []))
+        c["triage"] = f.get("triage")
+        c["dismissed"] = dismissed(f)
+        cards.append(c)
+    for c in cards:
+        if c["dismissed"]:
+            c["first_dismissed"] = True     # opens the collapsed list of dismissed findings
+            break
     return env.get_template("report.html.j2").render(
         r=report, cards=cards, how_to_read=HOW_TO_READ, standings=STANDINGS, date=report["generated_at"][:10],
-        sources=[source_row(s) for s in report["sources"]],
+        sources=[source_row(s) for s in report["sources"]], changes=changes or None,
+        dismissed_count=sum(1 for c in cards if c["dismissed"]),
+        titles={f["id"]: f["title"] for f in report["findings"]},
     )
+
+
+def dismissed(finding: dict[str, Any]) -> bool:
+    return (finding.get("triage") or {}).get("status") == "dismissed"
+
+
+def arrange(report: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
+    """The findings in the order the HTML shows them: those of one group together (a group where its
+    strongest finding is), each group under a heading naming its people; the dismissed ones last."""
+    groups = {g["id"]: g for g in report.get("groups", [])}
+    active = [f for f in report["findings"] if not dismissed(f)]
+    order: dict[str, list[dict[str, Any]]] = {}
+    for f in active:
+        order.setdefault(f.get("group") or f["id"], []).append(f)
+    out: list[tuple[dict[str, Any], str]] = []
+    for gid, members in order.items():
+        people = groups[gid]["people"] if gid in groups else []
+        head = " and ".join(f"{p['name']} ({p['role']})" for p in people) if people else ""
+        count = f" · {len(members)} findings" if len(members) > 1 else ""
+        out += [(f, head + count if i == 0 and head else "") for i, f in enumerate(members)]
+    return out + [(f, "") for f in report["findings"] if dismissed(f)]
 
 
 def source_row(source: dict[str, Any]) -> dict[str, Any]:

@@ -69,7 +69,7 @@ def finding_lines(report: dict[str, Any], data: dict[str, Any], docs: dict[str, 
     names = names_of(report, data)
     out = [f"## {md(f.title)}", "",
            f"**{f.severity.upper()}** · score {f.score:.2f} · {period_text(data.get('period'))} · rule `{f.rule}` · id `{data['id']}`",
-           "", md(f.summary), "", "### Who", ""]
+           "", *triage_lines(data.get("triage")), md(f.summary), "", "### Who", ""]
     out += [f"- **{md(s.name)}**, {s.role} ({s.schema})" for s in f.subjects]
     out += ["", "### How they are linked", ""]
     for i, link in enumerate(f.chain, 1):
@@ -100,6 +100,36 @@ def finding_lines(report: dict[str, Any], data: dict[str, Any], docs: dict[str, 
     if docs.get(f.rule):
         out += ["", f"*What the rule looks for:* {md(docs[f.rule])}"]
     return out + [""]
+
+
+def triage_lines(t: dict[str, Any] | None) -> list[str]:
+    """A person's decision on a finding, as replayed on today's evidence (see interlock.triage)."""
+    if not t:
+        return []
+    line = f"*Triage:* **{t['status']}** · {md(t.get('author') or 'someone')}, {str(t.get('at', ''))[:10]}"
+    line += f": {md(t['note'])}" if t.get("note") else ""
+    if t.get("stale") and t.get("decided") == t["status"]:
+        line += f" (the evidence changed since this decision: {md('; '.join(t.get('changes', [])))})"
+    return [line, ""]
+
+
+def change_lines(report: dict[str, Any]) -> list[str]:
+    """The last detect run against the one before it: what is new, changed and gone."""
+    ch = report.get("changes")
+    if not ch or not ch.get("since"):
+        return []
+    titles = {f["id"]: f["title"] for f in report["findings"]}
+    only = f" (rule `{ch['rule']}` only)" if ch.get("rule") else ""
+    out = [f"## Since the run of {ch['since'][:16].replace('T', ' ')} UTC", "",
+           f"{len(ch['new'])} new, {len(ch['changed'])} changed, {len(ch['gone'])} gone, {ch['unchanged']} unchanged{only}.", ""]
+    out += [f"- new: {md(titles.get(fid, fid))} (`{fid}`)" for fid in ch["new"]]
+    out += [f"- changed: {md(titles.get(c['id'], c['title']))} (`{c['id']}`): {md('; '.join(c['what']))}" for c in ch["changed"]]
+    out += [f"- gone: {md(g['title'])} (rule `{g['rule']}`, `{g['id']}`): no longer found in these sources" for g in ch["gone"]]
+    return out + [""]
+
+
+def is_dismissed(finding: dict[str, Any]) -> bool:
+    return (finding.get("triage") or {}).get("status") == "dismissed"
 
 
 def cited(source: dict[str, str] | None) -> str:
@@ -192,13 +222,23 @@ def render_markdown(report: dict[str, Any]) -> str:
                 "that there is nothing to find: the sources may be incomplete, or a person may not have been recognised "
                 "across them.", ""]
     else:
-        out += [f"{i}. {md(f['title'])} ({f['severity']}, score {f['score']:.2f})" for i, f in enumerate(report["findings"], 1)]
+        active = [f for f in report["findings"] if not is_dismissed(f)]
+        put_aside = [f for f in report["findings"] if is_dismissed(f)]
+        out += [f"{i}. {md(f['title'])} ({f['severity']}, score {f['score']:.2f})" for i, f in enumerate(active, 1)]
+        out += ["", f"{len(put_aside)} dismissed finding{'' if len(put_aside) == 1 else 's'} at the end."] if put_aside else []
         out.append("")
+    out += change_lines(report)
     docs = rule_docs(report)
     for data in report["findings"]:
-        out += finding_lines(report, data, docs)
+        if not is_dismissed(data):
+            out += finding_lines(report, data, docs)
     out += race_lines(report.get("races", []))
     out += document_lines(report.get("documents", []))
+    dismissed = [f for f in report["findings"] if is_dismissed(f)]
+    if dismissed:
+        out += ["## Dismissed findings", "", "Checked by a person and set aside; each says who and why.", ""]
+        for data in dismissed:
+            out += finding_lines(report, data, docs)
     if summary:
         out.append(f"*{summary.get('messages', 0):,} messages and {summary.get('entities', 0):,} entities read.*")
     return "\n".join(out).rstrip() + "\n"

@@ -4,7 +4,7 @@ Provenance is in every row: ``source_sha`` is the source as given (a file, or a 
 of its manifest), ``file_sha`` the file the record came from, ``record`` the row, Message-ID or page.
 """
 
-VERSION = 2   # 2: judgements carry each side's fingerprint; candidates
+VERSION = 3   # 2: judgements carry each side's fingerprint; candidates. 3: detect_runs, detect_changes, triage
 
 TABLES: dict[str, list[tuple[str, str]]] = {
     "sources": [
@@ -70,6 +70,23 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     ],
     "findings": [
         ("id", "TEXT"), ("rule", "TEXT"), ("payload", "TEXT"), ("detected_at", "TIMESTAMP"),
+    ],
+    # detect: one row per run (``since``: the run it was compared with), and every finding of the run
+    # with its status against that one: new, changed (``what``, JSON list of phrases), unchanged or gone
+    "detect_runs": [
+        ("run", "BIGINT"), ("started_at", "TIMESTAMP"), ("rule", "TEXT"), ("since", "TIMESTAMP"),
+        ("findings", "BIGINT"), ("new", "BIGINT"), ("changed", "BIGINT"), ("unchanged", "BIGINT"), ("gone", "BIGINT"),
+    ],
+    "detect_changes": [
+        ("run", "BIGINT"), ("finding_id", "TEXT"), ("rule", "TEXT"), ("title", "TEXT"), ("status", "TEXT"),
+        ("what", "TEXT"), ("fingerprint", "TEXT"),
+    ],
+    # a person's word on a finding (the latest row wins), with the evidence it was given on:
+    # ``fingerprint`` and ``basis`` (JSON, see interlock.changes.basis); ``subjects_key`` finds the
+    # finding again should its id change (an identity's canonical id moved)
+    "triage": [
+        ("finding_id", "TEXT"), ("status", "TEXT"), ("note", "TEXT"), ("author", "TEXT"), ("created_at", "TIMESTAMP"),
+        ("fingerprint", "TEXT"), ("basis", "TEXT"), ("rule", "TEXT"), ("title", "TEXT"), ("subjects_key", "TEXT"),
     ],
     "meta": [("key", "TEXT"), ("value", "TEXT")],
 }
