@@ -21,7 +21,7 @@ STANDING_COLOURS = {"registered": "#1f6f43", "self-declared": "#1f4f8f", "report
 
 def text_width(text: str, size: float = 12) -> float:
     """A generous estimate of how wide ``text`` is in a sans-serif font (capitals are wide, "il." narrow)."""
-    em = sum(0.3 if c == " " else 0.72 if c.isupper() or c in "mwMW@" else 0.34 if c in "ijlft.,:;|!'()" else 0.58 for c in text)
+    em = sum(0.3 if c == " " else 0.72 if c.isupper() or c in "mwMW@" else 0.34 if c in "ijlft.,:;|!'()" else 0.62 for c in text)
     return em * size
 
 
