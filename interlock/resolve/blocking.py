@@ -2,7 +2,8 @@
 
 Keys: an e-mail address; a person's last name with the initial of the first name (and of its
 recorded nicknames and full forms, so "Bill" meets "William"); the (initial, last name) an address's
-local part spells; an organisation's name key, its first two words and its initials. A key shared by
+local part spells; an organisation's name key, its first two words, its words as compared (numbers
+and abbreviations written one way) and its initials. A key shared by
 more than ``MAX_BLOCK`` nodes (a common surname with one initial, say) is too common to be evidence
 of anything and is not expanded into pairs; the report counts them.
 """
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from interlock.names import acronym, first_name_forms, local_part_names, mail_domain
+from interlock.resolve.features import compare_words
 from interlock.resolve.nodes import Node
 
 MAX_BLOCK = 200
@@ -58,6 +60,7 @@ def node_keys(node: Node) -> set[str]:
         words = key.split()
         keys.add(f"org:{key.replace(' and ', ' ').replace(' ', '')}")
         keys.add(f"org2:{' '.join(words[:2])}")
+        keys.add(f"orgw:{''.join(compare_words(key))}")   # "Three Corners Development" meets "3 Corners Development"
         if short := acronym(key):
             keys.add(f"orgacr:{short}")
         if len(words) == 1 and len(key) <= 6:

@@ -179,6 +179,10 @@ def name_pair(a: PersonName, b: PersonName) -> Evidence | None:
     if nickname_of(a.first, b.first):
         return Evidence("name", NICKNAME, f"{a.first.title()} and {b.first.title()} are one name and its nickname, "
                         f"same last name {a.last.title()}")
+    short, long = sorted((a.first, b.first), key=len)
+    if len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short):
+        return Evidence("name", NICKNAME, f"{short.title()} is the start of {long.title()}, as short forms are, "
+                        f"same last name {a.last.title()}")
     if min(len(a.first), len(b.first)) >= 5 and levenshtein(a.first, b.first) == 1:
         return Evidence("name", NICKNAME, f"first names differ by one letter ({a.first.title()}, {b.first.title()}), "
                         f"same last name {a.last.title()}")

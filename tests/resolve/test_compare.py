@@ -145,3 +145,18 @@ def test_a_surname_two_people_bear_is_not_rare_and_nicknames_get_no_bonus() -> N
 def test_in_a_small_case_no_surname_is_rare() -> None:
     a, b = person("a", "Ken Dunkin", source="x"), person("b", "Ken Dunkin", source="y")
     assert rare_surnames({"a": a, "b": b}) == set()
+
+
+def test_a_first_name_that_starts_the_other_is_a_short_form_not_a_match() -> None:
+    raj, rajeev = person("a", "RAJ PATEL", source="x"), person("b", "Rajeev M Patel", source="y")
+    c = compare(raj, rajeev)
+    assert REVIEW_FROM <= c.probability < MERGE_AT and "Raj is the start of Rajeev" in c.explain()   # alone: a question
+    assert p(person("c", "Dan Smith", source="x"), person("d", "Dana Smith", source="y")) < REVIEW_FROM  # one letter more: another name
+
+
+def test_organisation_names_written_with_digits_or_words_meet_in_blocking() -> None:
+    from interlock.resolve.blocking import block
+
+    three, digit = org("a", "Three Corners Development, Inc.", source="x"), org("b", "3 CORNERS DEVELOPMENT", source="y")
+    assert ("a", "b") in set(block({"a": three, "b": digit}).pairs())
+    assert p(three, digit) >= MERGE_AT
