@@ -49,3 +49,11 @@ def chicago_money_case(shared_data: Path, tmp_path_factory: pytest.TempPathFacto
                      shared_data / "chicago-aldermen-isbe-receipts-2019"])
         case.resolve()
     return root
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    """The spaCy model of interlock.claims, loaded once per test session."""
+    from interlock.claims import load_model
+
+    return load_model()
