@@ -195,8 +195,9 @@ class Context:
 
     def antecedent(self, tok: Token, gender: str) -> Entity | None:
         fits = [s for s in self.history if s.entity.kind == "person" and s.entity.gender in (None, gender)]
+        first = tok.sent.start  # once: ``Token.sent`` walks the document
         same = [Seen(self.sentence, n.end - 1, n.entity, self.doc[n.end - 1].dep_ in ("nsubj", "nsubjpass"))
-                for n in self.index.names if tok.sent.start <= n.start and n.end <= tok.i and n.entity.kind == "person"
+                for n in self.index.names if first <= n.start and n.end <= tok.i and n.entity.kind == "person"
                 and n.entity.gender in (None, gender) and not self.inside(tok, n.end - 1)]
         if same:
             subjects = [s for s in same if s.subject]
@@ -246,6 +247,8 @@ class Context:
                 return ent
         for ent in orgs:
             last = ent.name.lower().split()
+            if low in ("committee", "campaign") and last[0] in ("friends", "citizens", "committee", "people"):
+                return ent  # "the committee" after "Citizens for Siddiqui"
             if sort == "business" and set(last) & BUSINESS_WORDS:
                 return ent
             if sort == "civic" and not set(last) & (BUSINESS_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS):

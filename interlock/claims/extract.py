@@ -2,7 +2,8 @@
 
 The document is parsed once by spaCy's small English model (tagger, parser, NER; no lemmatizer
 lookups beyond its rules). Names are found and linked (:mod:`.names`), then sentences are read in
-order: titles and role nouns (:mod:`.roles`) and verbs (:mod:`.verbs`) give claims, pronouns and
+order: titles and role nouns (:mod:`.roles`), verbs (:mod:`.verbs`) and word-order patterns over the names
+(:mod:`.patterns`, for what the small model misparses) give claims, pronouns and
 descriptions are resolved against what came before (:mod:`.context`). Dates and sums are found by
 regular expressions over the whole text (:mod:`.dates`, :mod:`.amounts`) and attached to a claim when
 they sit inside the words that carry it, or are the sentence's only one. Sentences that deny a
@@ -24,8 +25,9 @@ from interlock.claims.amounts import find_amounts
 from interlock.claims.context import Context
 from interlock.claims.dates import find_dates
 from interlock.claims.lexicon import ABBREVIATIONS, HYPHENATED
-from interlock.claims.model import RELATIONS, Amount, Claim, DateSpan
+from interlock.claims.model import RELATIONS, SYMMETRIC, Amount, Claim, DateSpan
 from interlock.claims.names import Entity
+from interlock.claims.patterns import pattern_claims
 from interlock.claims.profile import header_claims
 from interlock.claims.roles import Found, role_claims, title_claims
 from interlock.claims.surface import endorse_claims
@@ -100,16 +102,19 @@ def extract(text: str, published: date | None = None, nlp: Language | None = Non
         ctx.sentence = i
         learn_gender(ctx, sent)
         found: list[Found] = []
-        if not any(d in sent.text.lower() for d in DENIAL):
+        lowered = sent.text.lower()
+        if not any(d in lowered for d in DENIAL):
             found += [f for f in headers if sent.start <= f.trigger.i < sent.end]
             found += title_claims(ctx, sent.start, sent.end)
             found += endorse_claims(ctx, sent)
+            found += pattern_claims(ctx, sent)
             for tok in sent:
                 found += role_claims(ctx, tok)
                 found += verb_claims(ctx, tok)
         seen = set()
         for f in found:
-            key = (f.relation, f.subject.name, f.object.name)
+            key = (f.relation, *sorted((f.subject.name, f.object.name))) if f.relation in SYMMETRIC \
+                else (f.relation, f.subject.name, f.object.name)
             if key in seen or f.subject.name.lower() == f.object.name.lower() or not fits(f):
                 continue
             seen.add(key)

@@ -56,7 +56,9 @@ def is_cap(tok: Token) -> bool:
     if tok.lower_ in ABBREVIATIONS:
         return True
     if tok.is_sent_start and tok.pos_ not in ("PROPN",) and tok.ent_type_ not in ("PERSON", "ORG", "GPE"):
-        return False
+        # "Friends of Anthony Ruiz paid ...": a committee's name may open the sentence
+        return tok.lower_ in COMMITTEE_HEAD and tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ in ("of", "for") \
+            and tok.nbor(2).text[:1].isupper()
     return (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")
             or tok.lower_ in ORG_WORDS or tok.lower_ in TITLE_WORDS)
 

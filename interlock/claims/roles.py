@@ -134,6 +134,8 @@ def role_claims(ctx: Context, tok: Token) -> list[Found]:
             return []
         return [Found("candidate-for", who, office_mention(phrase(obj), obj.left_edge, obj.right_edge), "candidate", tok)]
     whose = anchor(ctx, tok)
+    if sort == "agent" and pobj(tok, "for") is None and child(tok, "poss") is None:
+        sort = "job"  # "a lobbyist with Stratton Public Affairs" works there; "a lobbyist for X" represents X
     if whose is None or whose.name == who.name:
         if sort == "job" and (word in OFFICE or word.split()[-1] in OFFICE) and word not in NON_OFFICE_TITLES:
             if word.split()[-1] in ("president", "chairman", "chair", "member", "treasurer", "director"):
@@ -170,9 +172,11 @@ def classify(ctx: Context, tok: Token, word: str, sort: str, who: Mention, whose
         return [Found("employs", whose, who, word, tok)]
     if sort == "job" and whose.kind == "person" and word in STAFF:
         return [Found("employs", whose, who, word, tok)]
-    if sort == "job" and whose.kind == "place" and word.split()[-1] in OFFICE:
+    if sort == "job" and whose.kind == "place" and (word in OFFICE or word.split()[-1] in OFFICE):
         text = f"{word} of {whose.name}"
         return [Found("holds-office", who, Mention(text, text, "office", tok.idx, tok.idx + len(tok.text)), word, tok)]
+    if sort == "job" and whose.kind == "place" and whose.name.lower().startswith(("city of ", "village of ", "town of ")):
+        return [Found("employs", whose, who, word, tok)]  # "the city's budget director": a government employs
     return []
 
 

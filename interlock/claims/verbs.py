@@ -108,7 +108,8 @@ def receive(ctx: Context, verb: Token) -> list[Found]:
     giver = who(ctx, source)
     if giver is None or giver.name == taker.name:
         return []
-    campaign = subj is not None and (subj.lower_ in CAMPAIGN or words & DONATION)
+    committee = taker.kind == "org" and taker.name.lower().split()[0] in ("friends", "citizens", "committee")
+    campaign = committee or subj is not None and (subj.lower_ in CAMPAIGN or words & DONATION)
     return [Found("donated" if campaign else "paid", giver, taker, "received", verb)]
 
 
@@ -236,7 +237,7 @@ def marry(ctx: Context, verb: Token) -> list[Found]:
         b = who(ctx, subj.conjuncts[0])
     if a is None or b is None or a.name == b.name or a.kind != "person" or b.kind != "person" or negated(verb):
         return []
-    return [Found("spouse", a, b, "married", verb)]
+    return [Found("spouse", a, b, "spouse", verb)]  # the word a Family link reads as spouse
 
 
 def elect(ctx: Context, verb: Token) -> list[Found]:
@@ -296,4 +297,22 @@ def verb_claims(ctx: Context, tok: Token) -> list[Found]:
     handler = HANDLERS.get(lemma)
     if handler is None or tok.pos_ not in ("VERB", "AUX", "ADJ"):
         return []
+    if lemma not in ENDORSING and (negated(tok) or hypothetical(tok)):
+        return []  # "never lobbied for", "does not own", "would own ... if the sale closes"
     return handler(ctx, tok)
+
+
+ENDORSING = {"endorse", "recommend", "back"}   # their handlers read a denial as declined-to-endorse
+MODALS = {"would", "could", "might", "may", "should"}
+
+
+def hypothetical(verb: Token) -> bool:
+    """ "would own", "if X lobbies for Y", "could receive": not a statement that it is so."""
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in MODALS or c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
+               for c in verb.children):
+            return True
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False

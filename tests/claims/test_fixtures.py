@@ -8,7 +8,7 @@ from types import ModuleType
 import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "claims_quality.py"
-FLOOR = {"precision": 0.89, "recall": 0.59}   # measured 0.91 / 0.61 overall (dev, held_out, held_out_2)
+FLOOR = {"precision": 0.88, "recall": 0.69}   # measured 0.90 / 0.71 overall (dev, held_out, held_out_2, held_out_3)
 TARGET = {"precision": 0.9, "recall": 0.8}
 
 
@@ -31,7 +31,8 @@ def test_regression_floor(overall) -> None:  # type: ignore[no-untyped-def]
     assert overall.precision >= FLOOR["precision"] and overall.recall >= FLOOR["recall"]
 
 
-@pytest.mark.xfail(reason="measured P 0.91 R 0.61 overall (dev 1.00/0.77, held_out 0.72/0.49, held_out_2 0.87/0.49): "
-                          "below the 0.9/0.8 target; raise FLOOR when this starts passing", strict=True)
+@pytest.mark.xfail(reason="measured P 0.90 R 0.71 overall (dev 1.00/0.87, held_out 0.74/0.53, held_out_2 0.86/0.53, "
+                          "held_out_3 0.87/0.81): recall below the 0.9/0.8 target; raise FLOOR when this starts passing",
+                   strict=True)
 def test_target(overall) -> None:  # type: ignore[no-untyped-def]
     assert overall.precision >= TARGET["precision"] and overall.recall >= TARGET["recall"]
