@@ -7,6 +7,7 @@ import sys
 from bench import (
     claims_quality,
     claims_speed,
+    detect_scale,
     ingest_formats,
     ingest_mail,
     pdf_ingest,
@@ -28,6 +29,7 @@ BENCHES = {
     "resolve-engines": resolve_engines.main,
     "claims-quality": claims_quality.main,
     "claims-speed": claims_speed.main,
+    "detect-scale": detect_scale.main,
 }
 
 if __name__ == "__main__":

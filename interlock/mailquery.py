@@ -166,10 +166,15 @@ def timeline(mails: list[Mail], start: str | None, markers: list[tuple[str, str]
 
 
 def sent(store: Store, senders: set[str], to: set[str] | None = None, domains: Iterable[str] = (),
-         words: Iterable[str] = ()) -> list[Mail]:
+         words: Iterable[str] = (), pattern: re.Pattern[str] | None = None) -> list[Mail]:
     """Top-level messages sent from one of ``senders``: to one of ``to`` (or an address at one of
     ``domains``) unless ``to`` is None, and whose subject or body holds one of ``words`` (lower case,
-    matched as text) when those are given."""
+    matched as text) when those are given, and matches ``pattern`` when it is given.
+
+    The store matches ``pattern`` with RE2 over the subject, a space and the whole body: for a
+    pattern whose ``\b`` edges are ASCII letters, that finds every message Python's ``re`` would
+    find in the subject or the body, so a rule can test the text it reads (the sender's own part,
+    the first ``BODY_SLICE`` characters) after this without losing any."""
     domains, words = set(domains), sorted(set(words))
     if not senders or (to is not None and not to and not domains):
         return []
@@ -185,6 +190,9 @@ def sent(store: Store, senders: set[str], to: set[str] | None = None, domains: I
     if words:
         where.append("(" + " OR ".join("lower(coalesce(m.subject, '') || ' ' || coalesce(m.body, '')) LIKE ?" for _ in words) + ")")
         params += [f"%{w}%" for w in words]
+    if pattern is not None:
+        where.append("regexp_matches(coalesce(m.subject, '') || ' ' || coalesce(m.body, ''), ?)")
+        params.append(("(?i)" if pattern.flags & re.IGNORECASE else "") + pattern.pattern)
     sql = f"{SELECT}\n    WHERE {' AND '.join(where)}\n    ORDER BY m.sent_at NULLS LAST, m.id"
     return [Mail(*row) for row in store.query(sql, params)]
 

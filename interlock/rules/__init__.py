@@ -1,13 +1,16 @@
 """Detection rules: one file each, the file name is the rule id, the docstring is what a reader sees.
 
 A rule is a function ``(ctx: RuleContext) -> Iterator[Finding]`` registered with :func:`rule`.
-Registering two rules under one id is refused.
+Registering two rules under one id is refused. :func:`run_rules` logs each rule's seconds at DEBUG
+on the ``interlock.rules`` logger (``bench/detect_scale.py`` reads them).
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 import pkgutil
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -42,6 +45,7 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {}
+log = logging.getLogger(__name__)
 
 
 def rule(id: str, severity: str) -> Callable[[RuleFunc], RuleFunc]:
@@ -71,6 +75,8 @@ def run_rules(graph: Graph, store: Store, only: str | None = None, params: Param
     for rid in sorted(rules):
         if only and rid != only:
             continue
+        started = time.perf_counter()
         for finding in rules[rid].func(ctx):
             findings.setdefault(finding.id, finding)
+        log.debug("rule %s took %.3f s", rid, time.perf_counter() - started)
     return list(findings.values())

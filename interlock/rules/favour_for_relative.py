@@ -30,7 +30,6 @@ FAVOURS = re.compile(r"\b(?:nominat(?:e|es|ed|ing|ion|ions)|recommend(?:s|ed|ing
                      r"letters? of (?:reference|recommendation|support)|(?:a )?reference for|introduc(?:e|es|ed|ing|tion|tions)|"
                      r"put (?:you|them) in touch|(?:set|setting) up (?:a )?meeting|arrange (?:a )?meeting|"
                      r"(?:would|could|can) you (?:find time to )?meet|meet with (?:her|him|them))\b", re.IGNORECASE)
-STEMS = ("nominat", "recommend", "reference", "introduc", "in touch", "meet")
 NOMINATION = ("nominat", "recommend", "reference", "letter")
 
 
@@ -114,7 +113,7 @@ def favour_for_relative(ctx: RuleContext) -> Iterator[Finding]:
             if not regs:
                 continue
             if mails is None:
-                mails = mailquery.sent(ctx.store, off.addresses, words=STEMS)
+                mails = mailquery.sent(ctx.store, off.addresses, pattern=FAVOURS)
                 sent_to = mailquery.recipients(ctx.store, mails)
             for b in beneficiaries(g, off, kin, regs):
                 acts = acts_for(ctx, off, kin, b, mails, sent_to)
