@@ -156,6 +156,18 @@ def display_at_domain(a: Node, b: Node) -> Evidence | None:
     return Evidence("display", SAME_DISPLAY_AT_DOMAIN, f"both addresses at {min(domains)} are shown as {shown.upper()!r}")
 
 
+# Endings that make a feminine name of a masculine one (Don/Donna, Paul/Pauline, Louis/Louise,
+# Stephan/Stephanie, Daniel/Daniela): such a pair is two people, not a name and its short form or typo.
+FEMININE_ENDINGS = ("a", "e", "ie", "ine", "ina", "na", "ne", "le", "ette", "elle", "ielle", "enne", "ienne")
+
+
+def gendered_pair(short: str, long: str) -> bool:
+    """Whether ``long`` is ``short`` with a feminine ending, or the two are Francis and Frances."""
+    if {short, long} == {"francis", "frances"}:
+        return True
+    return long.startswith(short) and long[len(short):] in FEMININE_ENDINGS
+
+
 def name_pair(a: PersonName, b: PersonName) -> Evidence | None:
     """How two parsed person names relate, or None when their last names differ."""
     if a.last != b.last:
@@ -176,16 +188,18 @@ def name_pair(a: PersonName, b: PersonName) -> Evidence | None:
         if suffix_note:
             found = Evidence("name", found.weight + suffix_note.weight, f"{found.text}; {suffix_note.text}")
         return found
-    if nickname_of(a.first, b.first):
-        return Evidence("name", NICKNAME, f"{a.first.title()} and {b.first.title()} are one name and its nickname, "
-                        f"same last name {a.last.title()}")
     short, long = sorted((a.first, b.first), key=len)
-    if len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short):
-        return Evidence("name", NICKNAME, f"{short.title()} is the start of {long.title()}, as short forms are, "
-                        f"same last name {a.last.title()}")
-    if min(len(a.first), len(b.first)) >= 5 and levenshtein(a.first, b.first) == 1:
-        return Evidence("name", NICKNAME, f"first names differ by one letter ({a.first.title()}, {b.first.title()}), "
-                        f"same last name {a.last.title()}")
+    # Don and Donna, Louis and Louise are two people (often a couple), not a name and its short form or typo.
+    if not gendered_pair(short, long):
+        if nickname_of(a.first, b.first):
+            return Evidence("name", NICKNAME, f"{a.first.title()} and {b.first.title()} are one name and its nickname, "
+                            f"same last name {a.last.title()}")
+        if len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short):
+            return Evidence("name", NICKNAME, f"{short.title()} is the start of {long.title()}, as short forms are, "
+                            f"same last name {a.last.title()}")
+        if len(short) >= 5 and levenshtein(a.first, b.first) == 1:
+            return Evidence("name", NICKNAME, f"first names differ by one letter ({a.first.title()}, {b.first.title()}), "
+                            f"same last name {a.last.title()}")
     if (len(a.first) == 1 or len(b.first) == 1) and a.first[0] == b.first[0]:
         return Evidence("name", INITIAL, f"initial {a.first[0].upper()}. fits {max(a.first, b.first, key=len).title()}, "
                         f"same last name {a.last.title()}")

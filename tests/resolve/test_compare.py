@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from interlock.names import local_part_names, person_name
 from interlock.resolve.features import MERGE_AT, RARE_FROM_SURNAMES, REVIEW_FROM, compare, rare_surnames
 from interlock.resolve.nodes import DBA, Node, add_name
@@ -152,6 +154,15 @@ def test_a_first_name_that_starts_the_other_is_a_short_form_not_a_match() -> Non
     c = compare(raj, rajeev)
     assert REVIEW_FROM <= c.probability < MERGE_AT and "Raj is the start of Rajeev" in c.explain()   # alone: a question
     assert p(person("c", "Dan Smith", source="x"), person("d", "Dana Smith", source="y")) < REVIEW_FROM  # one letter more: another name
+
+
+@pytest.mark.parametrize("his, hers", [("Don", "Donna"), ("Paul", "Pauline"), ("Louis", "Louise"),
+                                       ("Stephan", "Stephanie"), ("Francis", "Frances"), ("Daniel", "Daniela")])
+def test_a_masculine_name_and_its_feminine_form_are_two_people(his: str, hers: str) -> None:
+    # Spouses share a surname, often an address: "Don Kazmi" and "Donna Kazmi" must not read as one name.
+    a, b = person("a", f"{his} Kazmi", source="x"), person("b", f"{hers} Kazmi", source="y")
+    c = compare(a, b)
+    assert c.probability < REVIEW_FROM and "first names differ" in c.explain()
 
 
 def test_organisation_names_written_with_digits_or_words_meet_in_blocking() -> None:
