@@ -4,9 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages interlock runs: tesseract reads scanned PDF pages (foia-pdf), chromium prints the PDF report (and the
-# browser test drives it); the bench also runs pdftotext, readpst and GNU time.
-DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-eng chromium
-BENCH_DEBIAN_PACKAGES := poppler-utils time pst-utils
+# browser test drives it), pdftotext makes the text of a printed-mail PDF (a test reads a real one through it); the
+# bench also runs readpst and GNU time.
+DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-eng chromium poppler-utils
+BENCH_DEBIAN_PACKAGES := time pst-utils
 
 .PHONY: demo test lint typecheck unit bench clean debian engines-venv
 

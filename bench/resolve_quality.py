@@ -20,6 +20,7 @@ The cases are built once into ``bench/.cache`` (the Clinton release takes about 
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import Counter
@@ -31,7 +32,7 @@ from pathlib import Path
 from bench.resolve_sets import LabelledSet, Pair, chicago_case, chicago_set, clinton_case, clinton_set, identities
 from interlock.case import Case
 
-SHOW = 8  # false positives and negatives listed per set
+SHOW = int(os.environ.get("SHOW", "8"))  # false positives and negatives listed per set (SHOW=N to see more)
 REPEATS = 3  # resolves per case: the spread shows when the resolver is not deterministic
 
 
