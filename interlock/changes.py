@@ -74,10 +74,6 @@ def stamp(t: datetime | None) -> str | None:
     return t.strftime("%Y-%m-%dT%H:%M:%SZ") if t else None
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
-
-
 def describe(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     """What changed from one :func:`basis` to another, shortest first; empty when nothing did."""
     out = []

@@ -25,9 +25,9 @@ def say(text: str) -> None:
 
 
 def make_settings(owner: str | None = None, gov_domain: tuple[str, ...] = (), jurisdiction: str | None = None,
-                  batch_size: int = 2000) -> Settings:
+                  batch_size: int = 2000, mapping: Path | None = None) -> Settings:
     return Settings(owner=owner.lower() if owner else None, gov_domains=tuple(d.lower() for d in gov_domain),
-                    jurisdiction=jurisdiction, batch_size=batch_size, say=say)
+                    jurisdiction=jurisdiction, batch_size=batch_size, mapping=mapping, say=say)
 
 
 def print_sources(reports: list[SourceReport]) -> None:
@@ -45,10 +45,14 @@ def print_sources(reports: list[SourceReport]) -> None:
 
 
 source_options = [
-    click.option("--kind", help="Source kind (mbox, maildir, eml, chicago-lobbyists, ...); detected when not given."),
+    click.option("--kind", help="Source kind (mbox, maildir, eml, chicago-lobbyists, csv, ...; `interlock kinds` lists them); "
+                 "detected when not given."),
     click.option("--owner", help="Whose mailbox this is (an e-mail address). Inferred when not given."),
     click.option("--gov-domain", multiple=True, help="A mail domain of the government (repeatable). Inferred when not given."),
     click.option("--jurisdiction", help='The government a registry or contracts file belongs to, e.g. "City of Chicago".'),
+    click.option("--mapping", type=click.Path(path_type=Path),
+                 help="For a CSV table in any layout: an FtM mapping (YAML) saying which columns make which entities; "
+                      "implies --kind csv."),
     click.option("--batch-size", default=2000, show_default=True, help="Records committed per transaction."),
 ]
 
@@ -85,14 +89,28 @@ def init(case: Path) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @with_source_options
 def ingest(case: Path, paths: tuple[Path, ...], kind: str | None, owner: str | None, gov_domain: tuple[str, ...],
-           jurisdiction: str | None, batch_size: int) -> None:
+           jurisdiction: str | None, mapping: Path | None, batch_size: int) -> None:
     """Add sources to a case. Each is copied into the case by its SHA-256; a source already
-    ingested is skipped, and a run that was stopped resumes where it stopped."""
-    with Case.open(case, make_settings(owner, gov_domain, jurisdiction, batch_size), create=True) as c:
-        reports = c.ingest(list(paths), kind)
+    ingested is skipped, and a run that was stopped resumes where it stopped.
+
+    A table in a layout interlock does not know (another city's registry, a county's contracts) goes
+    in with --mapping FILE, an FtM mapping of its columns to entities (docs/model.md has an example)."""
+    with Case.open(case, make_settings(owner, gov_domain, jurisdiction, batch_size, mapping), create=True) as c:
+        reports = c.ingest(list(paths), kind or ("csv" if mapping else None))
     print_sources(reports)
     if any(r.rejected and not r.skipped for r in reports):
         sys.exit(1)
+
+
+@cli.command()
+def kinds() -> None:
+    """The source kinds interlock reads, in the order they are tried when --kind is not given."""
+    from interlock.ingest.base import KINDS, get_ingester
+
+    get_ingester("mbox")   # registers the built-in kinds
+    width = max(len(k) for k in KINDS)
+    for kind, ing in KINDS.items():
+        click.echo(f"{kind:<{width}}  {ing.description}")
 
 
 def ask_or_quit(prompt: str) -> str:
@@ -298,10 +316,10 @@ def print_investigation(inv: Investigation) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="HTML report path (default: CASE/report.html).")
 @with_source_options
 def investigate(case: Path, paths: tuple[Path, ...], output: Path | None, kind: str | None, owner: str | None,
-                gov_domain: tuple[str, ...], jurisdiction: str | None, batch_size: int) -> None:
+                gov_domain: tuple[str, ...], jurisdiction: str | None, mapping: Path | None, batch_size: int) -> None:
     """All in one go: init, ingest, resolve, detect and report."""
-    with Case.open(case, make_settings(owner, gov_domain, jurisdiction, batch_size), create=True) as c:
-        inv = c.investigate(list(paths), kind, output)
+    with Case.open(case, make_settings(owner, gov_domain, jurisdiction, batch_size, mapping), create=True) as c:
+        inv = c.investigate(list(paths), kind or ("csv" if mapping else None), output)
     print_investigation(inv)
     click.echo(f"report: {inv.html}")
     if any(r.rejected and not r.skipped for r in inv.sources):

@@ -16,6 +16,11 @@ RELATIONS = {"spouse", "family", "associate", "represents", "paid", "awarded", "
 STANDINGS = {"registered", "self-declared", "reported", "inferred"}
 
 
+def plural(n: int, word: str) -> str:
+    """"1 contract award", "2 contract awards": findings are read by people, not parsed."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 @dataclass
 class Subject:
     id: str

@@ -137,15 +137,28 @@ def lobbying(graph: Graph, person: Node) -> list[Lobbying]:
         if rep.schema != "Representation":
             continue
         client = graph.get(rep.first("client") or "")
-        years = sorted({int(d[:4]) for d in rep.values("date") if d[:4].isdigit()})
+        years = registration_years(rep)
         if client is None or not years:
             continue
         starts = sorted(d for d in rep.values("startDate") if d[:4] == str(years[0]))
         start = starts[0] if starts else f"{years[0]}-01-01"
-        end = f"{years[-1]}-12-31"
+        ends = sorted(d for d in rep.values("endDate") if d[:4] == str(years[-1]) and len(d) == 10)
+        end = ends[-1] if ends else f"{years[-1]}-12-31"
         jur = graph.jurisdiction(rep.props["client"][0])
         out.append(Lobbying(person, client, rep, years, start, end, jur))
     return sorted(out, key=lambda lob: (lob.start, lob.client.id))
+
+
+def registration_years(rep: Node) -> list[int]:
+    """The years a registration was in force: its filing years (``date``, as registries file one a year),
+    and every year from its ``startDate`` to its ``endDate`` (a registry that gives periods); a start
+    with no end counts its own year only, since the records do not say it went on."""
+    years = {int(d[:4]) for d in rep.values("date") if d[:4].isdigit()}
+    starts = [int(d[:4]) for d in rep.values("startDate") if d[:4].isdigit()]
+    ends = [int(d[:4]) for d in rep.values("endDate") if d[:4].isdigit()]
+    if starts and not years:
+        years.update(range(min(starts), max([*ends, min(starts)]) + 1))
+    return sorted(years)
 
 
 def lobbying_relatives(graph: Graph) -> Iterator[tuple[Official, Kin, list[Lobbying]]]:

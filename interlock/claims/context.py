@@ -119,9 +119,10 @@ class Context:
         name = self.index.at(tok.i)
         if name is not None:
             return name.entity, doc[name.start:name.end]
-        for child in tok.children:  # "Ald. Nakamura": the head is the name, the title a compound
-            if child.dep_ == "compound" and self.index.at(child.i) and tok.i not in self.index.by_token:
-                pass
+        titled = self.index.by_token.get(tok.i)
+        if titled is not None and titled.entity.kind == "person" and titled.title_start <= tok.i < titled.start \
+                and not titled.org_start <= tok.i < titled.org_end:
+            return titled.entity, doc[titled.start:titled.end]  # "A and Ald. Raymond Osterberg": the title heads the phrase
         low = tok.lower_
         if tok.pos_ == "PRON" or low in RELATIVE and tok.tag_ in ("WP", "WP$", "WDT"):
             ent = self.pronoun(tok)
@@ -132,9 +133,9 @@ class Context:
             if child.dep_ == "appos":
                 found = self.resolve(child, depth + 1)
                 one_word = low in KIN and child.pos_ == "PROPN" and not list(child.children)
-                if found and one_word and " " not in found[0].name and found[0].kind == "org" \
+                if found and one_word and " " not in found[0].name and found[0].kind in ("org", "place") \
                         and child.lower_ not in ORG_WORDS:
-                    found[0].kind = "person"  # "her husband, Dominic": spaCy's ORG label notwithstanding
+                    found[0].kind = "person"  # "her husband, Dominic", "their daughter, Imani": spaCy's label notwithstanding
                 if found and found[0].kind != "place":
                     return found
                 if found is None and one_word and child.pos_ == "PROPN" and not list(child.children):

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from interlock.claims.amounts import find_amounts
 from interlock.claims.context import Context
 from interlock.claims.dates import find_dates
-from interlock.claims.lexicon import ABBREVIATIONS, HYPHENATED
+from interlock.claims.lexicon import ABBREVIATIONS, HYPHENATED, KIN
 from interlock.claims.model import RELATIONS, SYMMETRIC, Amount, Claim, DateSpan
 from interlock.claims.names import Entity
 from interlock.claims.patterns import pattern_claims
@@ -47,6 +47,7 @@ def line_breaks(doc: Doc) -> Doc:
     prose (hard-wrapped text: the line ends in a lowercase word or a comma, or the next starts lowercase).
     """
     dateline(doc, 0)
+    keep_lines(doc)
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_:
@@ -59,6 +60,20 @@ def line_breaks(doc: Doc) -> Doc:
                 tok.is_sent_start = True
             dateline(doc, tok.i)
     return doc
+
+
+def keep_lines(doc: Doc) -> None:
+    """A short line without sentence punctuation ("Lucinda Farraday", a heading) stays one sentence: the
+    parser would otherwise split a name it does not know."""
+    start = 0
+    for tok in doc:
+        if "\n" in tok.text or "\n" in tok.whitespace_ or tok.i == len(doc) - 1:
+            end = tok.i + 1 if not tok.is_space else tok.i
+            words = [t for t in doc[start:end] if not t.is_space]
+            if 1 < len(words) <= 6 and not any(t.text in (".", "?", "!", ":", ";") for t in words[:-1]):
+                for t in words[1:]:
+                    t.is_sent_start = False
+            start = tok.i + 1
 
 
 def dateline(doc: Doc, start: int) -> None:
@@ -146,10 +161,18 @@ def mentions(ctx: Context, sent: Span) -> list[tuple[Token, Entity]]:
 
 
 def learn_gender(ctx: Context, sent: Span) -> None:
-    """ "Ortiz said she ...": one person named before a he/she outside quotes gives that person's gender."""
+    """ "Ortiz said she ...": one person named before a he/she outside quotes gives that person's gender.
+    "His wife, Carla Briggs, ...": a relation word gives the gender of the name in apposition to it, before
+    any pronoun later in the sentence is resolved."""
     people = []
     quoted = False
     for tok in sent:
+        gender = KIN.get(tok.lower_)
+        if gender is not None and tok.pos_ == "NOUN":
+            for c in tok.children:
+                name = ctx.index.at(c.i) if c.dep_ == "appos" else None
+                if name is not None and name.entity.kind == "person" and name.entity.gender is None:
+                    name.entity.gender = gender
         if tok.text in ('"', "“", "”"):
             quoted = not quoted
         name = ctx.index.at(tok.i)

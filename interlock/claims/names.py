@@ -22,6 +22,13 @@ from interlock.claims.lexicon import ABBREVIATIONS, HONORIFICS, ORG_WORDS, PLACE
 CONNECT = {"of", "for", "&", "and"}
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 COMMITTEE_HEAD = {"friends", "citizens", "committee", "people"}
+SUFFIXES = {"llc", "inc", "inc.", "co", "co.", "corp", "corp.", "corporation", "company", "ltd", "ltd.", "llp", "lp",
+            "group", "&", "sons"}
+SEAT_TITLES = {"commissioner", "trustee", "supervisor", "clerk", "alderman", "alderwoman", "member", "treasurer",
+               "assessor", "director", "chair", "chairman", "president"}
+HEADER_WORDS = {"q&a", "questionnaire", "guide", "faq"}
+GENERIC = {"council", "board", "committee", "district", "department", "commission", "city", "village", "county",
+           "township", "town", "state", "company", "firm", "union", "party", "school", "office", "agency"}
 
 
 @dataclass
@@ -85,6 +92,8 @@ def runs(sent: Span) -> list[tuple[int, int]]:
                 j += 1
             elif t.text in (".",) and doc[j - 1].text in ("Co", "Inc", "St"):
                 j += 1
+            elif t.text == "-" and not doc[j - 1].whitespace_ and not t.whitespace_ and j + 1 < end and is_cap(doc[j + 1]):
+                j += 1  # a hyphenated surname: "Jenna Pressley-Ruiz"
             else:
                 break
         out.append((i, j))
@@ -121,12 +130,20 @@ def split_title(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def kind_of(doc: Doc, start: int, end: int, places: set[str], surnames: frozenset[str] = frozenset()) -> str:
     words = [t.lower_ for t in doc[start:end]]
     text = doc[start:end].text
+    if set(words) & HEADER_WORDS:
+        return "none"  # "Candidate Q&A", "VOTER GUIDE": a heading, not a name
+    if len(words) == 1 and words[0] in GENERIC:
+        return "none"  # "Council" alone is a description ("the council"), not a name
+    if words[-1] in ("ward", "wards") or (len(words) > 1 and words[-2:] == ["district"] and words[0][:1].isdigit()):
+        return "place"  # "Brookhaven 7th Ward", "Seventh Ward"
     if any(w in ORG_WORDS for w in words) or "&" in words or (len(words) > 2 and words[1] == "for") or words[0] in COMMITTEE_HEAD:
         if words[0] in ("city", "village", "town") and len(words) > 2 and words[1] == "of":
             return "place"
         return "org"
-    if len(words) > 1 and words[-1] in surnames and words[0] not in places:
+    if len(words) > 1 and words[-1] in surnames and words[0] not in PLACE_WORDS and text.lower() not in places:
         return "person"  # "Emeka Nwosu" after "Beatrice Nwosu", whatever spaCy's label
+    if text.isupper() and len(text) > 3:
+        return "place" if text.lower() in places else "none"  # news copy does not capitalise a person's whole name
     if text.lower() in places or words[-1] in PLACE_WORDS or words[0] in {"port", "north", "south", "east", "west", "lake", "new"}:
         return "place"
     labels = {t.ent_type_ for t in doc[start:end]} - {""}
@@ -137,6 +154,14 @@ def kind_of(doc: Doc, start: int, end: int, places: set[str], surnames: frozense
     if len(words) == 1:
         return "unknown" if "PERSON" not in labels else "person"
     return "person"
+
+
+def body_end(doc: Doc, start: int, end: int, places: set[str]) -> int:
+    """Where an organisation's name ends when a title follows it: "Linden Falls Park District Commissioner"
+    in a heading names the seat; the body is "Linden Falls Park District"."""
+    if end - start > 2 and doc[end - 1].lower_ in SEAT_TITLES and kind_of(doc, start, end - 1, places) == "org":
+        return end - 1
+    return end
 
 
 def clean(text: str) -> str:
@@ -172,6 +197,10 @@ class NameIndex:
         surnames = {doc[e - 1].lower_ for _, _, s, e in raw if e - s > 1 and kind_of(doc, s, e, places) == "person"}
         self.places = places - surnames
         self.surnames = frozenset(surnames)
+        raw = [(t, r, s, body_end(doc, s, e, self.places)) for t, r, s, e in raw]
+        self.org_names = [clean(doc[s:e].text).lower().split() for _, _, s, e in raw
+                          if e - s > 1 and kind_of(doc, s, e, self.places) == "org"]
+        self.starts: set[int] = set()
         for title_start, run_start, s, e in raw:
             self.add_full(title_start, run_start, s, e)
         for title_start, run_start, s, e in raw:
@@ -184,10 +213,14 @@ class NameIndex:
     def add_full(self, title_start: int, run_start: int, s: int, e: int) -> None:
         words = [t for t in self.doc[s:e] if t.text not in ("'s", "’s")]
         kind = kind_of(self.doc, s, e, self.places, self.surnames)
-        if kind == "unknown" or (kind == "person" and len(words) < 2):
+        if kind in ("unknown", "none") or (kind == "person" and len(words) < 2):
             return
         name = clean(self.doc[s:e].text)
+        if self.short_form(name.lower().split()):
+            return  # "Valeview" for "Valeview Health Systems", "Mercer Asphalt" for "Mercer Asphalt LLC": linked later
         ent = self.entities.setdefault(name.lower(), Entity(name, kind, first=s))
+        if ent.name.isupper() and not name.isupper():
+            ent.name = name  # "MARSH COUNTY" in the dateline, "Marsh County" in the text
         prefix = self.doc[run_start - 1] if run_start > 0 else None
         if prefix is not None and prefix.lower_ in HONORIFICS and HONORIFICS[prefix.lower_]:
             ent.gender = HONORIFICS[prefix.lower_]
@@ -195,7 +228,16 @@ class NameIndex:
             ent.offices.extend(ABBREVIATIONS.get(w, w) for w in self.doc[title_start:s].text.lower().split())
         self.names.append(self.make_name(title_start, run_start, s, e, ent))
 
+    def short_form(self, words: list[str]) -> bool:
+        """A name that is only part of one organisation's full name in the document: one of its words,
+        or its name less a legal or trade suffix."""
+        if len(words) == 1:
+            return sum(1 for org in self.org_names if words[0] in org and len(org) > 1) == 1
+        return any(org[:len(words)] == words and len(org) > len(words) and all(w in SUFFIXES for w in org[len(words):])
+                   for org in self.org_names)
+
     def make_name(self, title_start: int, run_start: int, s: int, e: int, ent: Entity) -> Name:
+        self.starts.add(s)
         name = Name(s, e, ent, title_start)
         # an organisation run in front of the title: "Friends of Kessler Woods Executive Director"
         k = run_start
@@ -206,7 +248,7 @@ class NameIndex:
         return name
 
     def add_short(self, title_start: int, run_start: int, s: int, e: int) -> None:
-        if any(n.start == s for n in self.names):
+        if s in self.starts:
             return
         text = clean(self.doc[s:e].text)
         ent = self.link(text, self.doc[title_start:s].text.lower())
@@ -214,6 +256,8 @@ class NameIndex:
             self.names.append(self.make_name(title_start, run_start, s, e, ent))
             return
         kind = kind_of(self.doc, s, e, self.places)
+        if kind == "none":
+            return
         if kind == "unknown":
             label = self.doc[s].ent_type_
             kind = "org" if label == "ORG" else "place" if label in ("GPE", "LOC") else "person" if label == "PERSON" else ""

@@ -71,6 +71,7 @@ ROLE_WORDS = (JOB | OFFICE | STAFF | ASSOCIATE | {"lobbyist", "client", "attorne
                                                     "operator", "board member"}) - {"head", "employee", "officer", "member",
                                                                                     "executive"}
 ROLE_RE = alt(ROLE_WORDS)
+ANY_ROLE = alt(ROLE_WORDS | set(KIN))   # the second of "his brother and business partner, X"
 CONTRACT = r"(?:[\w-]+ ){0,3}?(?:contract|contracts|grant|grants|deal|award|bid)"
 A_CONTRACT = rf"(?:a |an )?(?:{MONEY} )?{CONTRACT}"
 LIST = r"(?P<list>{x}(?: (?:,|and|, and|as well as) {x})*)"
@@ -80,6 +81,7 @@ PAY = words("paid pays pay")
 AWARD = words("awarded awards granted gave")
 WIN = words("won wins received receives landed secured got") + "|was awarded|were awarded|has been awarded"
 OWN = words("owns owned co-owns co-owned founded co-founded runs ran heads headed operates operated started")
+OWNED_ACTIVE = words("founded co-founded started owns owned runs ran heads headed")
 OWNED = words("owned co-owned founded co-founded run operated headed led started")
 LOBBY = words("lobbies lobbied lobby lobbying")
 HIRED_AS = r"(?:to lobby|to represent|as (?:its|their|his|her|a) (?:[\w-]+ )?(?:lobbyist|attorney|lawyer|counsel))"
@@ -87,6 +89,8 @@ BEFORE = r"(?:before|in front of|at|in (?:its|their|his|her) dealings with)"
 SEAT = rf"(?:the |a |an )?(?:[\w.'’-]+ ){{0,4}}?{alt(OFFICE)}"
 SEAT += r"(?: of (?:the )?(?:[\w'’-]+ ){0,3}?(?:ward|district|board|council|commission|committee))?"
 TERM = r"re-election|reelection|a (?:second|third|fourth|new|another|full) term"
+CLIENT_MODS = r"(?:(?:only|sole|main|biggest|largest|top|newest|other|lobbying) )?"
+BUSINESS_NOUN = words("company firm business contractor chain dealership vendor shop store agency practice")
 EMPLOYED_BY = r"(?:employed by|working for|who works for|who works at)"
 ENDORSE = words("endorsed endorses endorsing endorse backs backed recommends recommended")
 
@@ -136,7 +140,7 @@ def role_patterns() -> list[Pattern]:
         out += [
             pattern("role", rf"{{h:P+w}} , {ART}{role} {anchor}"),                      # X, the CEO of Y
             pattern("role", rf"{{h:P+w}} {APPOS}{BE} {ADV}{ART}{role} {anchor}"),  # X is the wife of Y
-            pattern("role", rf"{POSS.format(k='POG')} {role} ,? {{h:P}}"),                # Y's CEO, X / her husband, X
+            pattern("role", rf"{POSS.format(k='POG')} {role}(?: and (?P<t2>{ANY_ROLE}))? ,? {{h:P}}"),  # Y's CEO, X / her husband, X
             pattern("role", rf"{{h:P}} , {POSS.format(k='POG')} {role}\b"),               # X, Y's husband
             pattern("role", rf"{{h:P+w}} {APPOS}{BE} {ADV}{POSS.format(k='POG')} {role}\b"),     # X is Y's brother
             pattern("role", rf"{ART}{role} {anchor} , {{h:P}} ,"),                        # the owner of Y, X,
@@ -161,10 +165,15 @@ PATTERNS: list[Pattern] = [
     pattern("represents", rf"(?P<a><[PO]\d+>) (?:'s|’s|') (?:lobbying )?(?P<t>clients) {ADV}(?:include|included|includes|are|were) "
                           r"{list:PO}", "clients include"),
     pattern("represents", rf"{{a:PO+w}} {ADV}(?P<t>lists|listed|registered|counts) {{list:PO}} as "
-                          r"(?:a |one of (?:its|his|her|their) )?clients?", "client"),
+                          rf"(?:a |one of (?:its|his|her|their) |(?:its|his|her|their) )?{CLIENT_MODS}clients?\b", "client"),
+    pattern("represents", rf"(?P<t>list|lists|listed|name|names|named|show|shows|showed) {{list:PO}} as "
+                          rf"(?:one of )?(?P<a><[PO]\d+>) (?:'s|’s) {CLIENT_MODS}clients?\b", "client"),
     # employs
     pattern("employs", rf"{{a:P+w}} {APPOS}{ADV}(?P<t>{OWN}) {{b:O}}", "", reverse=True),
     pattern("employs", rf"{{b:O+w}} {APPOS}{BE} {ADV}(?P<t>{OWNED}) by {{a:P}}", ""),
+    pattern("employs", rf"{{b:O}} , (?:a|an|the) (?:[\w-]+ ){{0,3}}?{BUSINESS_NOUN} (?P<t>{OWNED}) by {{a:P}}", ""),
+    pattern("employs", rf"{{b:O}} , (?:a|an|the) (?:[\w-]+ ){{0,3}}?{BUSINESS_NOUN} (?:that |which )?(?:<P\d+> 's {KIN_RE} , )?"
+                       rf"{{a:P}} ,? {ADV}(?P<t>{OWNED_ACTIVE})\b", "", reverse=True),   # "X, the company Briggs founded"
     pattern("employs", rf"{{a:P+w}} {APPOS}{ADV}(?P<t>works|worked|work|working) (?:for|at) {{b:O}}", "works for", reverse=True),
     pattern("employs", rf"{{a:P+w}} {BE} {ADV}(?P<t>employed) (?:by|at) {{b:O}}", "employee", reverse=True),
     # donated
@@ -176,6 +185,8 @@ PATTERNS: list[Pattern] = [
     pattern("donated", rf"{{a:PO+w}} {ADV}(?P<t>made) (?:a |an )?{MONEY} (?:[\w-]+ )?(?:contribution|donation) to {{b:PO}}",
             "contribution"),
     pattern("donated", rf"{{b:PO+w}} {ADV}(?P<t>received|accepted|took|got) {MONEY} "
+                       rf"(?:in (?:campaign )?(?:contributions|donations) )?from {{a:PO}}", "received"),
+    pattern("donated", rf"(?P<b><P\d+>) (?:'s|’s) {CAMPAIGN_FUND} {ADV}(?P<t>received|accepted|took|got) {MONEY} "
                        rf"(?:in (?:campaign )?(?:contributions|donations) )?from {{a:PO}}", "received"),
     # paid
     pattern("paid", rf"{{a:POG+w}} {ADV}(?P<t>{PAY}) {{b:PO}} (?:{MONEY}|for)", "paid"),
@@ -232,7 +243,7 @@ def rewrite(ctx: Context, sent: Span) -> Line:
         found = mention_at(ctx, tok) if tok.lower_ not in POSSESSIVES else None
         if found is None and titled is not None and titled.title_start <= i < titled.start:  # "Ald. Edward Kerrigan"
             found = mention_at(ctx, doc[titled.start])
-        if found is None and tok.lower_ in POSSESSIVES and tok.tag_ == "PRP$":
+        if found is None and (tok.lower_ in POSSESSIVES and tok.tag_ == "PRP$" or tok.lower_ == "whose"):
             m = ctx.mention(tok)
             if m is not None and m.kind in KIND_LETTER:
                 n = len(mentions)
@@ -317,7 +328,14 @@ def read_pair(ctx: Context, line: Line, p: Pattern, m: re.Match[str]) -> list[Fo
 
 
 def read_role(ctx: Context, line: Line, p: Pattern, m: re.Match[str]) -> list[Found]:
-    word = re.sub(rf"^{FORMER}{MODS}", "", m.group("t")).strip()
+    out = one_role(ctx, line, m, m.group("t"), trigger(line, m))
+    if "t2" in m.re.groupindex and m.group("t2"):
+        out += one_role(ctx, line, m, m.group("t2"), line.token(m.start("t2")))
+    return out
+
+
+def one_role(ctx: Context, line: Line, m: re.Match[str], written: str, tok: Token) -> list[Found]:
+    word = re.sub(rf"^{FORMER}{MODS}", "", written).strip()
     sort = kind_of_role(word)
     if sort is None or sort == "candidate":
         return []
@@ -330,7 +348,7 @@ def read_role(ctx: Context, line: Line, p: Pattern, m: re.Match[str]) -> list[Fo
         return []   # "an attorney with Hadley & Crane" works there; "an attorney for X" represents X
     if sort == "agent" and " with " in m.group(0):
         sort = "job"
-    return classify(ctx, trigger(line, m), word, sort, holder, anchor)
+    return classify(ctx, tok, word, sort, holder, anchor)
 
 
 def read_gov_award(ctx: Context, line: Line, p: Pattern, m: re.Match[str]) -> list[Found]:

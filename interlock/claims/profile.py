@@ -30,7 +30,7 @@ LINE = re.compile(r"^[ \t]*([^:\n]{2,90}?)[ \t]*:[ \t]*(.+?)[ \t]*$", re.M)
 CANDIDATE_LINE = re.compile(r"^[ \t]*(?:Candidate|Name)[ \t]*:[ \t]*(.+?)[ \t]*$"
                             r"|^[ \t]*([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})[ \t]*\((?:Democrat|Republican|Independent|"
                             r"Democratic|Libertarian|Green|Nonpartisan|incumbent|[DRI])\b[^)\n]*\)[ \t]*$", re.M)
-GUIDE = re.compile(r"voter guide|meet the candidates|candidates? (?:for|questionnaire)|election guide|the race for", re.I)
+GUIDE = re.compile(r"voter guide|meet the candidates|candidates? (?:for|questionnaire|q&a)|election guide|the race for", re.I)
 ENDORSE_LABEL = re.compile(r"^(?:endorsed by|endorsements?|endorsers|key endorsements)$", re.I)
 SPOUSE_LABEL = re.compile(r"^(?:spouse|husband|wife|partner|married to)$", re.I)
 JOB_LABEL = re.compile(r"^(?:(?:current |present )?occupation|employer|job|profession|work)$", re.I)

@@ -54,6 +54,11 @@ def giver_before(ctx: Context, sent: Span, verb: Token) -> Mention | None:
         found = mention_at(ctx, tok)
         if found is not None:
             return found[0]
+        if tok.text == ")":
+            while i > sent.start and ctx.doc[i].text != "(":
+                i -= 1  # "Ald. Raymond Osterberg (9th) endorsed"
+            i -= 1
+            continue
         if tok.lower_ in BETWEEN_BEFORE or tok.lower_ in DECLINE or tok.lower_ in ("to", "does", "did", "do") \
                 or tok.ent_type_ == "DATE" or tok.pos_ == "ADV":
             i -= 1
@@ -68,9 +73,15 @@ def list_after(ctx: Context, sent: Span, start: int, kinds: tuple[str, ...]) -> 
     while i < sent.end:
         tok = ctx.doc[i]
         found = mention_at(ctx, tok)
+        if found is not None and found[2] < sent.end and ctx.doc[found[2]].lower_ in ("'s", "’s", "'"):
+            break  # "never endorsed Holt's bids": a possessor is not the one endorsed
         if found is not None and found[0].kind in kinds:
             out.append(found[0])
             i = found[2]
+            continue
+        if tok.lower_ in ("in", "for") and i + 3 < sent.end and ctx.doc[i + 1].lower_ == "the" \
+                and ctx.doc[i + 3].lower_ in ("district", "ward", "seat"):
+            i += 4  # "recommends A in the 2nd District and B in the 4th District"
             continue
         if found is not None and found[0].kind not in kinds:
             break

@@ -21,6 +21,8 @@ Handler = Callable[[Context, Token], list[Found]]
 GOV_WORDS = ("city", "village", "county", "township", "town", "district")
 CONTRACT = {"contract", "contracts", "grant", "grants", "work", "deal", "award"}
 DONATION = {"contribution", "contributions", "donation", "donations", "campaign", "committee", "fund"}
+SEATS = {w for o in OFFICE for w in o.split()} | {"board", "council", "seat", "senate", "house", "assembly", "legislature",
+                                                   "commission", "congress", "district", "ward", "office", "mayor"}
 LEGAL = {"matters", "case", "lawsuit", "legal", "court", "clients", "client", "lobbying", "negotiations"}
 
 
@@ -50,7 +52,7 @@ def endorse(ctx: Context, verb: Token) -> list[Found]:
         return []  # "we considered endorsing X": not an endorsement
     if passive(verb):
         givers = [who(ctx, t) for t in conjuncts(agent(verb))]
-        takers = [who(ctx, child(verb, "nsubjpass"))]
+        takers = [who(ctx, child(verb, "nsubjpass") or subject(verb))]  # "is running ... and has been endorsed by"
     else:
         givers = [who(ctx, t) for t in conjuncts(subject(verb))]
         takers = [who(ctx, t) for t in conjuncts(child(verb, "dobj"))]
@@ -262,21 +264,29 @@ def run_for(ctx: Context, verb: Token) -> list[Found]:
     target = pobj(verb, "for") if verb.lemma_ in ("run", "challenge") else child(verb, "dobj")
     if target is None:
         return []
+    if target.lower_ in ("re-election", "reelection"):
+        return seek_term(ctx, person, target, verb)
     if target.lower_ in ("term", "seat"):
         inner = pobj(target, "as", "on") or (target if target.lower_ == "seat" and child(target, "compound") else None)
         if inner is None:
-            ent = ctx.index.entities.get(person.name.lower())
-            offices = [o for o in (ent.offices if ent else []) if o not in ("former", "incumbent")]
-            if target.lower_ == "term" and offices:
-                seat = Mention(offices[-1], offices[-1], "office", target.idx, target.idx)
-                return [Found("candidate-for", person, seat, "seeking a term", verb)]
-            return []
+            return seek_term(ctx, person, target, verb) if target.lower_ == "term" else []
         if target.lower_ == "seat":
             inner = target
         target = inner
-    elif target.pos_ != "NOUN" or (verb.lemma_ == "seek" and target.lower_ not in OFFICE):
-        return []
+    elif target.pos_ != "NOUN" or (verb.lemma_ == "seek" and target.lower_ not in OFFICE) \
+            or not {t.lower_ for t in target.subtree} & SEATS:
+        return []  # "run a business for 18 years" is no race
     return [Found("candidate-for", person, office_mention(phrase(target), target.left_edge, target), verb.lemma_, verb)]
+
+
+def seek_term(ctx: Context, person: Mention, target: Token, verb: Token) -> list[Found]:
+    """ "seeking a third term", "running for re-election": the office the person is known to hold, else nothing."""
+    ent = ctx.index.entities.get(person.name.lower())
+    offices = [o for o in (ent.offices if ent else []) if o not in ("former", "incumbent")]
+    if not offices:
+        return []
+    seat = Mention(offices[-1], offices[-1], "office", target.idx, target.idx)
+    return [Found("candidate-for", person, seat, "seeking a term", verb)]
 
 
 HANDLERS: dict[str, Handler] = {

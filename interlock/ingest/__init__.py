@@ -12,6 +12,7 @@ from interlock.ingest import isbe_receipts  # noqa: F401
 from interlock.ingest import fivethirtyeight  # noqa: F401
 from interlock.ingest import profile  # noqa: F401
 from interlock.ingest import ftm  # noqa: F401
+from interlock.ingest import mapped_csv  # noqa: F401
 from interlock.ingest import pst  # noqa: F401
 from interlock.ingest import msg  # noqa: F401
 from interlock.ingest import foia_pdf  # noqa: F401

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from interlock.errors import UsageError
 from interlock.records import Record
@@ -51,6 +51,14 @@ class Ingester(Protocol):
 
     def records(self, ctx: Context, start: int) -> Iterator[Record]:
         """Yield records from number ``start`` on (0-based), in a stable order."""
+
+
+@runtime_checkable
+class HasCompanions(Protocol):
+    """An ingester whose source needs another file to be read (the csv kind's mapping)."""
+
+    def companions(self, settings: Settings) -> list[Path]:
+        """Files that are part of the source beside its own: hashed with it and copied into the case."""
 
 
 KINDS: dict[str, Ingester] = {}

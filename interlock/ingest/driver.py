@@ -20,7 +20,7 @@ from typing import Any
 from interlock.blobs import Blobs, sha256_file
 from interlock.entities import Entity, make_id
 from interlock.errors import InputError
-from interlock.ingest.base import Context, Ingester, SourceFile, get_ingester
+from interlock.ingest.base import Context, HasCompanions, Ingester, SourceFile, get_ingester
 from interlock.records import Message, Reject
 from interlock.settings import Settings
 from interlock.store import Store
@@ -116,6 +116,11 @@ def ingest_source(store: Store, blobs: Blobs, path: Path, kind: str, settings: S
     if not files:
         raise InputError(f"{path}: no files of kind {kind} found here")
     sha, refs = hash_source(path, files)
+    companions = ing.companions(settings) if isinstance(ing, HasCompanions) else []
+    if companions:   # files that say how to read the source (a csv mapping) are part of it
+        extra = [SourceFile(p, sha256_file(p), p.stat().st_size) for p in companions]
+        sha = hashlib.sha256("".join(f"{x}\n" for x in [sha, *(e.sha256 for e in extra)]).encode()).hexdigest()
+        refs = [*refs, *extra]
     report = SourceReport(str(path), kind, sha)
     found = store.query("SELECT status, next_record, records, rejected FROM sources WHERE sha256 = ?", [sha])
     if found and found[0][0] == "done":
@@ -128,7 +133,8 @@ def ingest_source(store: Store, blobs: Blobs, path: Path, kind: str, settings: S
         start = report.resumed_from = found[0][1]
         settings.say(f"{path}: resuming at record {start} (a previous run stopped there)")
     else:
-        options = {"owner": settings.owner, "gov_domains": list(settings.gov_domains), "jurisdiction": settings.jurisdiction}
+        options = {"owner": settings.owner, "gov_domains": list(settings.gov_domains), "jurisdiction": settings.jurisdiction,
+                   **({"mapping": str(settings.mapping)} if companions else {})}
         with store.transaction():
             store.insert("sources", [(sha, str(path), kind, json.dumps(options), "running", 0, 0, 0, now(), None)])
             store.insert("files", [(sha, r.sha256, str(r.path), r.size) for r in refs])

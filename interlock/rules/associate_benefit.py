@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from interlock.findings import Finding, Link, Subject
+from interlock.findings import Finding, Link, Subject, plural
 from interlock.graph import Graph, Node
 from interlock.relations import Kin, Official, officials, relatives, source_of
 from interlock.rules import RuleContext, rule
@@ -90,10 +90,6 @@ def associate_benefit(ctx: RuleContext) -> Iterator[Finding]:
             during = [x for x in awards if not assoc.start or (award_day(x[0]) or "") >= assoc.start]
             if during:
                 yield make_finding(ctx, off, assoc, during, [x for x in awards if x not in during])
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def make_finding(ctx: RuleContext, off: Official, assoc: Association, during: list[tuple[Node, Node | None, Node]],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from interlock.findings import Evidence, Finding, Link, Subject
+from interlock.findings import Evidence, Finding, Link, Subject, plural
 from interlock.graph import Graph, Node
 from interlock.relations import Lobbying, Official, lobbying_relatives, same_government, source_of
 from interlock.rules import RuleContext, rule
@@ -94,7 +94,7 @@ def benefit(ctx: RuleContext, off: Official, family: Link, word: str, rel: Node,
                  if paid else "The records hold no compensation reports for this client and lobbyist. ")
     summary = (
         f"While {rel.name} ({word} of {person.name}) was registered to lobby for {client.name} ({lob.start} to {lob.end}), "
-        f"{client.name} received {len(during)} contract awards or revisions worth {money(total_award)} from the government "
+        f"{client.name} received {plural(len(during), 'contract award')} or revisions worth {money(total_award)} from the government "
         f"{person.name} serves. {paid_text}Check who decided the awards and whether {person.name} had a part in them; "
         f"the records here do not show that."
     )

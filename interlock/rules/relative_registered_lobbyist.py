@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from interlock.findings import Evidence, Finding, Subject
+from interlock.findings import Evidence, Finding, Subject, plural
 from interlock.relations import family_evidence, identity_note, identity_score, lobbying_relatives, same_government
 from interlock.rules import RuleContext, rule
 
@@ -36,7 +36,7 @@ def relative_registered_lobbyist(ctx: RuleContext) -> Iterator[Finding]:
         where = "the government the official serves" if known else "a government the records do not tie to the official's office"
         summary = (
             f"The records show {person.name} ({office}) and {rel.name} linked as {kin.word}, and {rel.name} registered "
-            f"as a lobbyist with {where} for {len(clients)} client(s): {client_text}. "
+            f"as a lobbyist with {where} for {plural(len(clients), 'client')}: {client_text}. "
             f"Check whether the official acted on matters of these clients while the registrations were in force. "
             f"The records do not show what, if anything, the official did for them."
         )
