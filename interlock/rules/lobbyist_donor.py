@@ -88,6 +88,12 @@ def lobbyist_donor(ctx: RuleContext) -> Iterator[Finding]:
             yield make_finding(ctx, off, donor, kind, regs, during, [x for x in theirs if x not in during])
 
 
+def through_committee(g: Graph, gift: Gift, official: str) -> bool:
+    """Whether the filings name a committee as the receiver (and the official only as its candidate)."""
+    named = [g.get(r) for r in gift.receivers if r != official]
+    return any(n is not None and n.schema != "Person" for n in named)
+
+
 def make_finding(ctx: RuleContext, off: Official, donor: Node, kind: str, regs: list[Lobbying], during: list[Gift],
                  outside: list[Gift]) -> Finding:
     g, person = ctx.graph, off.person
@@ -127,10 +133,11 @@ def make_finding(ctx: RuleContext, off: Official, donor: Node, kind: str, regs: 
         subjects += [Subject(lob.client.id, lob.client.schema, lob.client.name, "client") for lob in unique_clients(regs)[:3]]
     else:
         subjects += [Subject(lob.lobbyist.id, lob.lobbyist.schema, lob.lobbyist.name, "lobbyist") for lob in regs[:3]]
+    to = f"{person.name}'s committee" if all(through_committee(g, x, person.id) for x in during) else person.name
     return Finding(
         rule="lobbyist-donor",
         title=f"{donor.name}, {'a registered lobbyist' if kind == 'lobbyist' else 'a lobbying client'}, gave ${total:,.0f} "
-              f"to {person.name}",
+              f"to {to}",
         summary=summary, severity="medium" if total >= 1000 or len(during) >= 3 else "low",
         score=min(0.85, 0.55 + 0.05 * len(during)),
         subjects=dedupe(subjects), chain=chain, period_start=first.isoformat(), period_end=last.isoformat(),
