@@ -93,6 +93,11 @@ class Graph:
         self.sources: dict[str, Source] = {}
         self.mailboxes: list[Mailbox] = []
         self._refs: dict[tuple[str, str], list[Node]] = defaultdict(list)
+        # which records state an entity, and which entities a record points at (before resolution): what a
+        # finding cites tells which of an identity's records it rests on (relations.name_alone_caveat)
+        self.records_of: dict[str, set[tuple[str, str]]] = defaultdict(set)     # entity id → (file SHA-256, record)s
+        self.pointed_at: dict[tuple[str, str], set[str]] = defaultdict(set)     # (file SHA-256, record) → entity ids
+        self.source_of_file: dict[str, str] = {}                                # file SHA-256 → its source's
 
     def canonical(self, entity_id: str) -> str:
         return self.canon.get(entity_id, entity_id)
@@ -144,11 +149,14 @@ class Graph:
                     pass
                 schema_of[cid] = schema
             node.members.add(entity_id)
+            g.records_of[entity_id].add((file_sha, record))
+            g.source_of_file[file_sha] = source_sha
             if prop == "id":
                 continue
             schema_obj = model.get(schema)
             prop_obj = schema_obj.get(prop) if schema_obj is not None else None
             if prop_obj is not None and prop_obj.type.name == "entity":
+                g.pointed_at[(file_sha, record)].add(value)
                 value = g.canonical(value)
             node.props[prop].append(Value(value, source_sha, file_sha, path, record))
         for node in g.nodes.values():

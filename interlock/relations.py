@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from interlock.findings import Evidence, Link, Source
+from interlock.findings import Evidence, Finding, Link, Source
 from interlock.graph import Graph, Node, Value, jurisdiction_key
 from interlock.mailbox import is_gov_domain
 from interlock.names import mail_domain
+from interlock.store import Store
 
 SPOUSE_WORDS = {"husband", "wife", "spouse", "partner", "domestic partner", "fiance", "fiancee"}
 
@@ -182,6 +183,47 @@ def identity_note(graph: Graph, node: Node) -> str:
     """How the records were tied to one identity, for the reader to check."""
     reasons = sorted({graph.match[m][1] for m in node.members if m in graph.match and graph.match[m][1]})
     return "; ".join(reasons)
+
+
+def name_alone_caveat(graph: Graph, finding: Finding, store: Store) -> None:
+    """Say in a finding which of its people and organisations were tied across records by their name
+    alone (a profile's "husband, Sam Reyes" and the registry's SAM REYES), unless the rule said it
+    already: the chain holds only if they are one, and a namesake is possible. Only the records the
+    finding rests on count (those it cites, the entities they point at, and the addresses of cited
+    mail), and only when there are two or more of them: an official's name-only match in a company
+    register does not weaken a finding about her husband's registration. Lowers the score."""
+    if "name alone" in finding.summary:
+        return
+    cited = {(link.source.sha256, link.source.record) for link in finding.chain if link.source}
+    cited |= {(e.sha256, e.record) for e in finding.evidence}
+    pointed = {m for c in cited for m in graph.pointed_at.get(c, ())}
+    mail = mail_addresses(store, cited) if {graph.source_of_file.get(f, f) for f, _ in cited} & {
+        box.source_sha for box in graph.mailboxes} else set()
+
+    def name_alone(node: Node) -> bool:
+        used = [m for m in node.members if m in pointed or graph.records_of.get(m, set()) & cited]
+        # the mail the finding cites reached the identity through the addresses it was sent from and to
+        used += [f"addr:{a}" for a in sorted(graph.addresses.get(node.id, set()) & mail)]
+        # one record alone needs no tie; two or more rest on the ties that joined them
+        return len(used) > 1 and any("name alone" in graph.match.get(m, (1.0, ""))[1] for m in used)
+
+    shaky = [s.name for s in finding.subjects if (n := graph.get(s.id)) is not None and name_alone(n)]
+    if not shaky:
+        return
+    names = " and for ".join([", ".join(shaky[:-1]), shaky[-1]] if len(shaky) > 1 else shaky)
+    finding.summary += (f" Records were joined by name alone for {names}; a namesake is possible, so check that the "
+                        "records describe one and the same before relying on the chain.")
+    finding.score = round(max(0.0, finding.score - 0.1), 2)
+
+
+def mail_addresses(store: Store, cited: set[tuple[str, str]]) -> set[str]:
+    """The addresses that sent or received the cited messages ((file SHA-256, Message-ID or record) pairs)."""
+    if not cited:
+        return set()
+    pairs = sorted(cited)
+    where = " OR ".join("(m.file_sha = ? AND m.record = ?)" for _ in pairs)
+    sql = f"SELECT DISTINCT p.address FROM participants p JOIN messages m ON p.message = m.id WHERE {where}"
+    return {row[0] for row in store.query(sql, [x for pair in pairs for x in pair]) if row[0]}
 
 
 def identity_score(graph: Graph, node: Node) -> float:

@@ -1,7 +1,9 @@
 """Detection rules: one file each, the file name is the rule id, the docstring is what a reader sees.
 
 A rule is a function ``(ctx: RuleContext) -> Iterator[Finding]`` registered with :func:`rule`.
-Registering two rules under one id is refused. :func:`run_rules` logs each rule's seconds at DEBUG
+Registering two rules under one id is refused. Whatever the rule, a finding whose people or
+organisations were tied across records by name alone says so (:func:`~interlock.relations.name_alone_caveat`).
+:func:`run_rules` logs each rule's seconds at DEBUG
 on the ``interlock.rules`` logger (``bench/detect_scale.py`` reads them).
 """
 
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 from interlock.errors import UsageError
 from interlock.findings import Finding
 from interlock.graph import Graph
+from interlock.relations import name_alone_caveat
 from interlock.store import Store
 
 
@@ -77,6 +80,8 @@ def run_rules(graph: Graph, store: Store, only: str | None = None, params: Param
             continue
         started = time.perf_counter()
         for finding in rules[rid].func(ctx):
-            findings.setdefault(finding.id, finding)
+            if finding.id not in findings:
+                name_alone_caveat(graph, finding, store)
+                findings[finding.id] = finding
         log.debug("rule %s took %.3f s", rid, time.perf_counter() - started)
     return list(findings.values())

@@ -122,6 +122,12 @@ def make_finding(ctx: RuleContext, off: Official, donor: Node, kind: str, regs: 
                f"{len(outside)} gift{'s' if len(outside) != 1 else ''} outside the registration years "
                f"{'are' if len(outside) != 1 else 'is'} shown as context. The records show the gifts and the registration; "
                f"they do not show any act in return, or whether the amounts were within the legal limits.")
+    donor_tie = identity_note(g, donor)
+    namesake = "name alone" in donor_tie
+    if namesake:
+        summary += (f" That the donor {donor.name} in the filings is the {'lobbyist' if kind == 'lobbyist' else 'client'} "
+                    f"{donor.name} in the registry rests on the name alone ({donor_tie}); a namesake is possible, so "
+                    "compare the donor's address and employer in the filings with the registry's first.")
     if "name alone" in tie:
         summary += (f" That the committee's candidate, or the person named as receiver, is {person.name} the official "
                     "rests on the name alone; check it.")
@@ -136,10 +142,11 @@ def make_finding(ctx: RuleContext, off: Official, donor: Node, kind: str, regs: 
     to = f"{person.name}'s committee" if all(through_committee(g, x, person.id) for x in during) else person.name
     return Finding(
         rule="lobbyist-donor",
-        title=f"{donor.name}, {'a registered lobbyist' if kind == 'lobbyist' else 'a lobbying client'}, gave ${total:,.0f} "
-              f"to {to}",
-        summary=summary, severity="medium" if total >= 1000 or len(during) >= 3 else "low",
-        score=min(0.85, 0.55 + 0.05 * len(during)),
+        title=(f"A donor named {donor.name}, as is a registered {'lobbyist' if kind == 'lobbyist' else 'lobbying client'}, "
+               if namesake else f"{donor.name}, {'a registered lobbyist' if kind == 'lobbyist' else 'a lobbying client'}, ")
+              + f"gave ${total:,.0f} to {to}",
+        summary=summary, severity="low" if namesake or (total < 1000 and len(during) < 3) else "medium",
+        score=min(0.85, 0.55 + 0.05 * len(during)) - (0.25 if namesake else 0),
         subjects=dedupe(subjects), chain=chain, period_start=first.isoformat(), period_end=last.isoformat(),
         counts={"gifts": len(during), "amount": round(float(total)), "reported_twice": twice, "context_gifts": len(outside)},
         evidence=evidence,

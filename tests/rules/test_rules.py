@@ -149,6 +149,26 @@ def test_client_paid_the_relative_and_held_contracts_in_the_same_years(b: Builde
     assert [e.context for e in f.evidence if e.kind == "contract"] == [False, True]
 
 
+def test_a_relative_tied_to_the_registry_by_name_alone_is_said_whatever_the_rule(b: Builder) -> None:
+    # the profile's "husband, Sam Reyes" and the registry's SAM REYES share only their name; the rule itself
+    # does not word identities, run_rules adds the caveat for the records the finding cites
+    spouse_case(b)
+    award(b, "1", "HARBORLINE SECURITY CONSULTANTS INC", "2019-09-15", "1200000")
+    [f] = run(b, "relative-client-benefit")
+    assert "Records were joined by name alone for Sam Reyes and for HARBORLINE SECURITY CONSULTANTS, INC.; a namesake " \
+           "is possible, so check that the records describe one and the same before relying on the chain." in f.summary
+
+
+def test_a_relative_tied_by_address_or_a_name_only_match_the_finding_does_not_cite_is_not_caveated(b: Builder) -> None:
+    spouse_case(b)
+    b.add("Person", "relative", email="sam@reyesstrategies.com")   # the profile gives his address
+    # the official, by name alone, in a record this finding does not cite
+    b.add("Person", "official-elsewhere", kind="ftm", name="Dana M. Ortiz")
+    award(b, "1", "HARBORLINE SECURITY CONSULTANTS INC", "2019-09-15", "1200000")
+    [f] = run(b, "relative-client-benefit")
+    assert "Records were joined by name alone for HARBORLINE SECURITY CONSULTANTS, INC.; a namesake" in f.summary
+
+
 def test_lookalike_vendor_contracts_are_not_the_clients(b: Builder) -> None:
     spouse_case(b)
     award(b, "1", "HARBORLINE SECURE LOGISTICS LLC", "2019-09-15", "1200000")
