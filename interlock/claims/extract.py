@@ -59,6 +59,8 @@ def line_breaks(doc: Doc) -> Doc:
             if blank or not wrapped:
                 tok.is_sent_start = True
             dateline(doc, tok.i)
+            if tok.text in ("Q", "A") and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ":":
+                doc[tok.i + 2].is_sent_start = True  # "A: The union and Mayor X have endorsed me": the marker is no subject
     return doc
 
 
@@ -133,6 +135,7 @@ def extract(text: str, published: date | None = None, nlp: Language | None = Non
             if key in seen or f.subject.name.lower() == f.object.name.lower() or not fits(f):
                 continue
             seen.add(key)
+            ctx.learn(f.relation, f.subject, f.object, f.detail)
             claims.append(Claim(f.relation, f.subject, f.object, f.detail,
                                 pick_date(f, sent, dates) if f.relation in DATED_RELATIONS else None,
                                 pick_amount(f, sent, amounts) if f.relation in MONEY_RELATIONS else None,

@@ -25,6 +25,10 @@ JOB = {
     "teacher", "engineer", "civil engineer", "nurse", "nurse practitioner", "chief of staff", "aide", "staffer",
     "budget director", "vice president of operations", "executive", "officer", "consultant", "administrator",
     "superintendent", "head", "lobbyist", "attorney", "lawyer", "general counsel", "board member",
+    "deputy", "police officer", "sergeant", "lieutenant", "detective", "dispatcher", "firefighter", "paramedic",
+    "inspector", "planner", "analyst", "coordinator", "scheduler", "receptionist", "technician", "mechanic",
+    "librarian", "custodian", "bus driver", "driver", "lifeguard", "pharmacist", "purchasing director",
+    "sales manager", "registered nurse", "paralegal", "bookkeeper", "foreman", "estimator",
 }
 #: public offices: "holds-office" (person -> office)
 OFFICE = {
@@ -51,6 +55,16 @@ NON_OFFICE_TITLES = {"businessman", "businesswoman", "accountant", "challenger",
 
 NEWSPAPERS = {"sentinel", "observer", "chronicle", "dispatch", "inquirer", "examiner", "bulletin", "register", "review",
               "beacon", "telegraph", "press"}
+#: the trade words of local business names ("Pham Auto Repair", "Whitfield Florals", "Cole Drug")
+TRADE_WORDS = {
+    "repair", "auto", "automotive", "florals", "flowers", "florist", "supply", "supplies", "design", "care", "drug",
+    "drugs", "pharmacy", "bakery", "cafe", "diner", "restaurant", "salon", "shop", "store", "market", "farms", "dairy",
+    "hardware", "electric", "heating", "cooling", "hvac", "landscape", "lawn", "towing", "transit", "logistics",
+    "rental", "rentals", "equipment", "foods", "printing", "lumber", "concrete", "asphalt", "gravel", "marina", "tire",
+    "security", "cleaning", "janitorial", "catering", "advocates", "apartments", "disposal", "sanitation", "hauling",
+    "technologies", "labs", "studios", "distributors", "distribution", "sales", "dental", "veterinary", "grounds",
+    "surveying", "masonry", "electrical", "mechanical", "welding", "fuel", "oil", "propane", "motel", "hotel", "inn",
+}
 ORG_WORDS = {
     "co", "co.", "inc", "inc.", "llc", "llp", "corp", "corp.", "corporation", "company", "group", "partners", "systems",
     "services", "association", "union", "council", "department", "district", "board", "committee", "pac", "party",
@@ -63,7 +77,7 @@ ORG_WORDS = {
     "industries", "holdings", "enterprises", "ventures", "solutions", "management", "properties", "capital",
     "lobbying", "partnership", "firm", "studio", "architects", "medical", "clinic", "cooperative", "sewer", "water",
     "transit", "works", "ice", "pipe", "excavation", "education", "firefighters", "teachers", "nurses", "police",
-    "organisation", "strikers", "fc", "league", *NEWSPAPERS,
+    "organisation", "strikers", "fc", "league", "office", "elementary", "academy", "preschool", *NEWSPAPERS, *TRADE_WORDS,
 }
 MEDIA_WORDS = {"courier", "ledger", "tribune", "times", "news", "herald", "gazette", "journal", "sun-times", "post", *NEWSPAPERS}
 GOVERNMENT_WORDS = {"city", "village", "county", "township", "town", "state", "district", "department", "board",
@@ -73,8 +87,9 @@ BUSINESS_WORDS = {"co", "co.", "inc", "inc.", "llc", "llp", "corp", "corp.", "co
                   "realty", "homes", "development", "consulting", "insurance", "aggregates", "parking", "refuse", "waste",
                   "plumbing", "roofing", "trucking", "builders", "contractors", "associates", "industries", "holdings",
                   "enterprises", "ventures", "solutions", "management", "properties", "capital", "services", "systems",
-                  "coffee", "agency", "firm", "architects", "pipe", "ice", "excavation"}
-PLACE_WORDS = {"heights", "city", "park", "grove", "hollow", "falls", "township", "county", "village", "springs", "hills",
+                  "coffee", "agency", "firm", "architects", "pipe", "ice", "excavation", *TRADE_WORDS}
+PLACE_WORDS = {"street", "avenue", "road", "boulevard",
+               "heights", "city", "park", "grove", "hollow", "falls", "township", "county", "village", "springs", "hills",
                "lake", "port", "north", "south", "east", "west", "new", "mount", "fort", "valley", "ridge", "beach"}
 DESCRIPTIONS = {
     "company": "business", "firm": "business", "business": "business", "contractor": "business", "developer": "business",
@@ -84,5 +99,6 @@ DESCRIPTIONS = {
     "district": "any", "department": "any", "board": "any", "council": "any", "school": "any", "hospital": "any",
     "city": "city", "village": "village", "county": "county", "township": "township", "town": "city",
 }
+OWN_BUSINESS = {"company", "firm", "business", "shop", "store", "practice", "agency", "restaurant", "dealership"}
 CAMPAIGN = {"campaign", "committee", "fund", "campaign fund", "political fund", "re-election", "reelection", "war chest"}
 SAY = {"say", "tell", "write", "add", "state", "explain", "note", "respond"}

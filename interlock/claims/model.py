@@ -16,7 +16,7 @@ RELATIONS: dict[str, tuple[str, str]] = {
     "spouse": ("person", "person"),
     "family": ("person", "person"),          # detail: the object's role relative to the subject ("daughter")
     "associate": ("person", "person"),       # business partner, co-founder, law partner
-    "represents": ("person|org", "person|org"),  # lobbyist or lawyer -> client
+    "represents": ("person|org", "person|org|place"),  # lobbyist or lawyer -> client (a city can be a client)
     "employs": ("org|person|place", "person"),  # a government ("City of X") employs too; detail: the title ("chief executive", "owner")
     "holds-office": ("person", "office"),
     "candidate-for": ("person", "office"),

@@ -26,6 +26,9 @@ SUFFIXES = {"llc", "inc", "inc.", "co", "co.", "corp", "corp.", "corporation", "
             "group", "&", "sons"}
 SEAT_TITLES = {"commissioner", "trustee", "supervisor", "clerk", "alderman", "alderwoman", "member", "treasurer",
                "assessor", "director", "chair", "chairman", "president"}
+OFFICE_HOLDERS = {"sheriff", "attorney", "clerk", "assessor", "treasurer", "mayor", "recorder", "coroner", "governor",
+                  "comptroller", "auditor", "prosecutor", "engineer"}
+PARTIES = {"democrat", "republican", "independent", "libertarian"}   # "challenged by Democrat Yolanda Price"
 HEADER_WORDS = {"q&a", "questionnaire", "guide", "faq"}
 GENERIC = {"council", "board", "committee", "district", "department", "commission", "city", "village", "county",
            "township", "town", "state", "company", "firm", "union", "party", "school", "office", "agency"}
@@ -37,6 +40,7 @@ class Entity:
     kind: str                     # person | org | place
     gender: str | None = None
     offices: list[str] = field(default_factory=list)
+    seats: list[str] = field(default_factory=list)   # offices read from sentences ("elected to the Board of Education")
     first: int = 0                # token index of its first mention
 
 
@@ -62,10 +66,11 @@ def is_cap(tok: Token) -> bool:
         return False
     if tok.lower_ in ABBREVIATIONS:
         return True
+    if tok.lower_ in COMMITTEE_HEAD and tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ in ("of", "for", "to") \
+            and tok.nbor(2).text[:1].isupper():
+        return True  # "Friends of Anthony Ruiz", tagged a common noun wherever it stands
     if tok.is_sent_start and tok.pos_ not in ("PROPN",) and tok.ent_type_ not in ("PERSON", "ORG", "GPE"):
-        # "Friends of Anthony Ruiz paid ...": a committee's name may open the sentence
-        return tok.lower_ in COMMITTEE_HEAD and tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ in ("of", "for") \
-            and tok.nbor(2).text[:1].isupper()
+        return False
     return (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")
             or tok.lower_ in ORG_WORDS or tok.lower_ in TITLE_WORDS)
 
@@ -88,10 +93,18 @@ def runs(sent: Span) -> list[tuple[int, int]]:
                 j += 1
             elif t.text == "," and j + 2 < end and is_cap(doc[j + 1]) and doc[j + 2].text == "&":
                 j += 1
+            elif doc[i].lower_ == "committee" and (t.lower_ == "to" or t.text == "-" or doc[j - 1].text == "-") \
+                    and j + 1 < end and doc[j + 1].text[:1].isupper():
+                j += 1  # "Committee to Re-Elect Sheriff Hutchins"
+            elif doc[i].lower_ == "committee" and doc[j - 1].lower_ == "to" and t.text[:1].isupper():
+                j += 1
             elif t.lower_ in ("of", "for") and j + 1 < end and is_cap(doc[j + 1]) and joins(doc, i, j):
                 j += 1
             elif t.text in (".",) and doc[j - 1].text in ("Co", "Inc", "St"):
                 j += 1
+            elif t.text in ("'s", "’s") and j + 1 < end and doc[j + 1].lower_ in ("office", "department", "association") \
+                    and doc[j - 1].lower_ in OFFICE_HOLDERS:
+                j += 1  # "Kessler County Sheriff's Office", "the State's Attorney's Office"
             elif t.text == "-" and not doc[j - 1].whitespace_ and not t.whitespace_ and j + 1 < end and is_cap(doc[j + 1]):
                 j += 1  # a hyphenated surname: "Jenna Pressley-Ruiz"
             else:
@@ -117,9 +130,11 @@ def joins(doc: Doc, start: int, at: int) -> bool:
 def split_title(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Where the name starts after titles in front: "Village President Margaret Hollis" -> at "Margaret"."""
     cut = start
+    if doc[start].lower_ in COMMITTEE_HEAD:
+        return start, end  # "Committee to Re-Elect Sheriff Hutchins", "Friends of Mayor Ann Lee": the committee's name
     for k in range(start, end - 1):
         w = doc[k].lower_
-        if w == "of" or not any(t.is_alpha and t.lower_ not in TITLE_WORDS for t in doc[k + 1:end]):
+        if w == "of" or doc[k + 1].lower_ == "of" or not any(t.is_alpha and t.lower_ not in TITLE_WORDS for t in doc[k + 1:end]):
             continue  # "Chamber of Commerce", "Firefighters Local 2291", "County Board, District 4"
         if w in TITLE_WORDS or w in ABBREVIATIONS or w in HONORIFICS:
             if not any(doc[m].lower_ in ORG_WORDS for m in range(k + 1, end)):
@@ -159,7 +174,7 @@ def kind_of(doc: Doc, start: int, end: int, places: set[str], surnames: frozense
 def body_end(doc: Doc, start: int, end: int, places: set[str]) -> int:
     """Where an organisation's name ends when a title follows it: "Linden Falls Park District Commissioner"
     in a heading names the seat; the body is "Linden Falls Park District"."""
-    if end - start > 2 and doc[end - 1].lower_ in SEAT_TITLES and kind_of(doc, start, end - 1, places) == "org":
+    if end - start > 2 and doc[end - 1].lower_ in SEAT_TITLES and kind_of(doc, start, end - 1, places) in ("org", "place"):
         return end - 1
     return end
 
@@ -184,7 +199,7 @@ class NameIndex:
         for sent in doc.sents:
             for start, end in runs(sent):
                 name_start, _ = split_title(doc, start, end)
-                while name_start < end and doc[name_start].lower_ in HONORIFICS:
+                while name_start < end and (doc[name_start].lower_ in HONORIFICS or doc[name_start].lower_ in PARTIES):
                     name_start += 1
                 if name_start >= end:
                     continue
@@ -213,6 +228,8 @@ class NameIndex:
     def add_full(self, title_start: int, run_start: int, s: int, e: int) -> None:
         words = [t for t in self.doc[s:e] if t.text not in ("'s", "’s")]
         kind = kind_of(self.doc, s, e, self.places, self.surnames)
+        if e < len(self.doc) and self.doc[e].text == ":" and s == run_start:
+            kind = "none"  # "Spouse: Linh Pham": a label
         if kind in ("unknown", "none") or (kind == "person" and len(words) < 2):
             return
         name = clean(self.doc[s:e].text)
@@ -256,7 +273,7 @@ class NameIndex:
             self.names.append(self.make_name(title_start, run_start, s, e, ent))
             return
         kind = kind_of(self.doc, s, e, self.places)
-        if kind == "none":
+        if kind == "none" or (e < len(self.doc) and self.doc[e].text == ":" and s == run_start):
             return
         if kind == "unknown":
             label = self.doc[s].ent_type_

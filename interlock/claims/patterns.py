@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from interlock.claims.context import Context
-from interlock.claims.lexicon import ASSOCIATE, JOB, KIN, OFFICE
+from interlock.claims.lexicon import ASSOCIATE, BUSINESS_WORDS, JOB, KIN, OFFICE
 from interlock.claims.model import Mention
 from interlock.claims.roles import STAFF, Found, classify, kind_of_role, office_mention
 from interlock.claims.surface import mention_at
@@ -43,6 +43,7 @@ HYPOTHETICAL = {"if", "would", "could", "might", "may", "whether", "unless", "sh
 DOUBT = {"denied", "denies", "deny", "rumored", "rumors", "rumor", "alleged", "allegedly", "falsely", "disputed",
          "speculated", "speculation", "whether"}
 QUOTES = {'"', "“", "”"}
+OF_BEFORE = re.compile(r"(?:^|\s)(?:of|for) (?:[a-z-]+ ){0,2}$")
 GOV_NOUNS = ("city", "village", "county", "township", "town", "district", "state", "park district", "school district")
 
 # ---- the vocabulary, as regular-expression alternations over the rewritten line ---------------------
@@ -72,7 +73,7 @@ ROLE_WORDS = (JOB | OFFICE | STAFF | ASSOCIATE | {"lobbyist", "client", "attorne
                                                                                     "executive"}
 ROLE_RE = alt(ROLE_WORDS)
 ANY_ROLE = alt(ROLE_WORDS | set(KIN))   # the second of "his brother and business partner, X"
-CONTRACT = r"(?:[\w-]+ ){0,3}?(?:contract|contracts|grant|grants|deal|award|bid)"
+CONTRACT = r"(?:[\w-]+ ){0,3}?(?:contract|contracts|grant|grants|deal|award|bid|renewal|extension|lease)"
 A_CONTRACT = rf"(?:a |an )?(?:{MONEY} )?{CONTRACT}"
 LIST = r"(?P<list>{x}(?: (?:,|and|, and|as well as) {x})*)"
 GIVE = words("gave donated contributed give gives donates contributes given")
@@ -113,6 +114,7 @@ def ends(pattern: str) -> str:
     return re.sub(r"\{(\w+):([A-Z+w]+)\}", one, pattern)
 
 
+END_GROUPS = {"a", "b", "h", "n", "list"}
 POSS = r"(?P<n><[{k}]\d+>) (?:'s|’s|')"   # the possessor in "X's husband", "its lobbyist"
 
 # ---- the patterns ----------------------------------------------------------------------------------------
@@ -124,10 +126,12 @@ class Pattern:
     regex: re.Pattern[str]
     detail: str = ""
     reverse: bool = False  # the relation's subject is ``b``
+    ends: int = 2          # how many mentions a match holds at least: a line with fewer is not tried
 
 
 def pattern(relation: str, text: str, detail: str = "", reverse: bool = False) -> Pattern:
-    return Pattern(relation, re.compile(ends(text)), detail, reverse)
+    regex = re.compile(ends(text))
+    return Pattern(relation, regex, detail, reverse, min(2, len(set(regex.groupindex) & END_GROUPS)))
 
 
 def role_patterns() -> list[Pattern]:
@@ -166,20 +170,26 @@ PATTERNS: list[Pattern] = [
                           r"{list:PO}", "clients include"),
     pattern("represents", rf"{{a:PO+w}} {ADV}(?P<t>lists|listed|registered|counts) {{list:PO}} as "
                           rf"(?:a |one of (?:its|his|her|their) |(?:its|his|her|their) )?{CLIENT_MODS}clients?\b", "client"),
-    pattern("represents", rf"(?P<t>list|lists|listed|name|names|named|show|shows|showed) {{list:PO}} as "
+    pattern("represents", rf"(?P<t>list|lists|listed|name|names|named|show|shows|showed) {{list:POG}} as "
                           rf"(?:one of )?(?P<a><[PO]\d+>) (?:'s|’s) {CLIENT_MODS}clients?\b", "client"),
     # employs
     pattern("employs", rf"{{a:P+w}} {APPOS}{ADV}(?P<t>{OWN}) {{b:O}}", "", reverse=True),
-    pattern("employs", rf"{{b:O+w}} {APPOS}{BE} {ADV}(?P<t>{OWNED}) by {{a:P}}", ""),
-    pattern("employs", rf"{{b:O}} , (?:a|an|the) (?:[\w-]+ ){{0,3}}?{BUSINESS_NOUN} (?P<t>{OWNED}) by {{a:P}}", ""),
-    pattern("employs", rf"{{b:O}} , (?:a|an|the) (?:[\w-]+ ){{0,3}}?{BUSINESS_NOUN} (?:that |which )?(?:<P\d+> 's {KIN_RE} , )?"
+    pattern("employs", rf"{{b:O+w}} {APPOS}{BE} {ADV}(?P<t>{OWNED}) by {{a:P}}", "", reverse=True),
+    pattern("employs", rf"{{b:O}} , (?:a|an|the) (?:[\w-]+ ){{0,3}}?{BUSINESS_NOUN} (?P<t>{OWNED}) by {{a:P}}", "", reverse=True),
+    pattern("employs", rf"{{b:O}} , (?:<O\d+>|(?:a|an|the) (?:[\w-]+ ){{0,3}}?{BUSINESS_NOUN}) (?:that |which )?(?:<P\d+> 's {KIN_RE} , )?"
                        rf"{{a:P}} ,? {ADV}(?P<t>{OWNED_ACTIVE})\b", "", reverse=True),   # "X, the company Briggs founded"
     pattern("employs", rf"{{a:P+w}} {APPOS}{ADV}(?P<t>works|worked|work|working) (?:for|at) {{b:O}}", "works for", reverse=True),
+    pattern("at-business", r"(?:^|, |\( )(?P<a><P\d+>) (?P<t>of) {b:O}(?= ,| \.| \)| and|$)", "of",
+            reverse=True),   # "Felicia Grant of Grant & Moreau LLP"
+    pattern("at-business", rf"{{a:P+w}} {APPOS}{ADV}(?:[^<,.]{{0,40}}?(?:<P\d+> 's )?[^<,.]{{0,30}}? and )?(?P<t>joined|rejoined) {{b:O}}"
+                       r"(?! as)", "joined", reverse=True),
+    pattern("employs", rf"{{a:P+w}} {APPOS}{ADV}(?P<t>left|joined|worked in|works in|served in) (?P<b><P\d+>) (?:'s|’s) "
+                       r"(?:[\w-]+ )?(?:office|staff)\b", "staff", reverse=True),   # "left Kowalczyk's office"
     pattern("employs", rf"{{a:P+w}} {BE} {ADV}(?P<t>employed) (?:by|at) {{b:O}}", "employee", reverse=True),
     # donated
     pattern("donated", rf"{{a:PO+w}} {APPOS}{ADV}(?P<t>{GIVE}) {MONEY} (?:in [\w-]+ )?(?:to|toward) {{b:PO}}", "donated"),
     pattern("donated", rf"{{a:PO+w}} {APPOS}{ADV}(?P<t>{GIVE}) {MONEY} (?:in [\w-]+ )?(?:to|toward) (?P<b><P\d+>) (?:'s|’s) "
-                       rf"{CAMPAIGN_FUND}\b(?! , <O)", "donated"),
+                       rf"{CAMPAIGN_FUND}\b(?!(?: [\w-]+)? , <O)", "donated"),
     pattern("donated", rf"{{a:PO+w}} {APPOS}{ADV}(?P<t>{GIVE}) {MONEY} (?:in [\w-]+ )?(?:to|toward) <P\d+> (?:'s|’s) "
                        rf"{CAMPAIGN_FUND} , {{b:O}}", "donated"),   # "to Kerrigan's political fund, the 19th Ward ..."
     pattern("donated", rf"{{a:PO+w}} {ADV}(?P<t>made) (?:a |an )?{MONEY} (?:[\w-]+ )?(?:contribution|donation) to {{b:PO}}",
@@ -299,9 +309,11 @@ def pattern_claims(ctx: Context, sent: Span) -> list[Found]:
         return []
     out: list[Found] = []
     for p in PATTERNS:
+        if len(line.mentions) < p.ends:
+            continue
         for m in p.regex.finditer(line.text):
-            if guarded(line, sent, m) or (m.group(0).startswith("<") and line.text[:m.start()].endswith(("of ", "for "))):
-                continue  # "Friends of X paid ...": X is not the subject
+            if guarded(line, sent, m) or (m.group(0).startswith("<") and OF_BEFORE.search(line.text[:m.start()])):
+                continue  # "Friends of X paid ...", "Relatives of developer X gave ...": X is not the subject
             out += READERS.get(p.relation, read_pair)(ctx, line, p, m)
     return out
 
@@ -372,14 +384,24 @@ def read_office(ctx: Context, line: Line, p: Pattern, m: re.Match[str]) -> list[
     if office.split()[0] in ("re-election", "reelection", "a"):
         ent = ctx.index.entities.get(person.name.lower())
         held = [o for o in (ent.offices if ent else []) if o not in ("former", "incumbent", "the")]
-        if not held:
+        if not held and not (ent and ent.seats):
             return []
-        text = " ".join(held[-2:]) if len(held) > 1 and held[-2] in ("city", "village", "county", "township", "state") else held[-1]
+        text = ent.seats[-1] if ent and ent.seats else \
+            " ".join(held[-2:]) if len(held) > 1 and held[-2] in ("city", "village", "county", "township", "state") else held[-1]
         return [Found("candidate-for", person, Mention(office, text, "office", first.idx, last.idx + len(last.text)),
                       "seeking re-election", tok)]
     text = " ".join(w for w in office.split() if w not in ("the", "a", "an"))
     return [Found("candidate-for", person, office_mention(text, first, last), p.detail, tok)]
 
 
+def read_at_business(ctx: Context, line: Line, p: Pattern, m: re.Match[str]) -> list[Found]:
+    """ "X joined Capitol Bridge Strategies", "Felicia Grant of Grant & Moreau LLP": a job at a business;
+    joining a party or a club is no job, and "X of Y" is only an affiliation when Y is a firm."""
+    org = line.mention(m.group("b"))
+    if not set(org.name.lower().split()) & (BUSINESS_WORDS | {"&", "llp", "pc", "p.c."}):
+        return []
+    return [Found("employs", org, line.mention(m.group("a")), p.detail, trigger(line, m))]
+
+
 Reader = Callable[[Context, Line, Pattern, re.Match[str]], list[Found]]
-READERS: dict[str, Reader] = {"role": read_role, "gov-award": read_gov_award, "candidate-for": read_office}
+READERS: dict[str, Reader] = {"role": read_role, "at-business": read_at_business, "gov-award": read_gov_award, "candidate-for": read_office}

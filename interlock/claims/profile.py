@@ -30,6 +30,7 @@ LINE = re.compile(r"^[ \t]*([^:\n]{2,90}?)[ \t]*:[ \t]*(.+?)[ \t]*$", re.M)
 CANDIDATE_LINE = re.compile(r"^[ \t]*(?:Candidate|Name)[ \t]*:[ \t]*(.+?)[ \t]*$"
                             r"|^[ \t]*([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})[ \t]*\((?:Democrat|Republican|Independent|"
                             r"Democratic|Libertarian|Green|Nonpartisan|incumbent|[DRI])\b[^)\n]*\)[ \t]*$", re.M)
+NAME_LINE = re.compile(r"^[ \t]*([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})[ \t]*$", re.M)
 GUIDE = re.compile(r"voter guide|meet the candidates|candidates? (?:for|questionnaire|q&a)|election guide|the race for", re.I)
 ENDORSE_LABEL = re.compile(r"^(?:endorsed by|endorsements?|endorsers|key endorsements)$", re.I)
 SPOUSE_LABEL = re.compile(r"^(?:spouse|husband|wife|partner|married to)$", re.I)
@@ -101,6 +102,13 @@ def candidates_named(ctx: Context) -> Iterator[Mention]:
             if item.kind == "person" and item.name not in seen:
                 seen.add(item.name)
                 yield item
+    if seen or not ctx.profile:
+        return
+    for m in NAME_LINE.finditer(ctx.doc.text):  # a guide that heads a profile with the bare name
+        found = items(ctx, m.start(1), m.end(1))
+        if len(found) == 1 and found[0].kind == "person" and found[0].text == m.group(1):
+            yield found[0]
+            return
 
 
 def items(ctx: Context, start: int, end: int) -> list[Mention]:

@@ -26,6 +26,11 @@ BODY = {"council", "committee", "board", "commission", "caucus", "legislature"}
 SKIP_WORDS = {"term", "-", "former", "incumbent", "longtime", "the", "then", "current", "acting", "interim", "two-term"}
 
 
+#: the words a role noun can end in ("partner" of "business partner", "chief" of "chief of staff"): other nouns are skipped
+HEADS = {w.split(" of ")[0].split()[-1] for w in (*KIN, *ASSOCIATE, *JOB, *STAFF, *OFFICE, *LEGAL)} | {
+    "client", "clients", "candidate", "member", "partner", "lobbyist", *ABBREVIATIONS}
+
+
 class Found(NamedTuple):
     relation: str
     subject: Mention
@@ -104,9 +109,10 @@ def anchor(ctx: Context, tok: Token) -> Mention | None:
     obj = pobj(tok, "of", "at", "for", "in", "with")
     if obj is not None:
         return ctx.mention(obj)
-    for c in tok.lefts:
-        if c.dep_ == "compound" and ctx.index.at(c.i) and ctx.index.at(c.i).entity.kind == "org":  # type: ignore[union-attr]
-            return ctx.mention(c)
+    for c in [t for t in tok.subtree if t.i < tok.i]:   # "a Meridian board member": "Meridian" may hang on "board"
+        name = ctx.index.at(c.i)
+        if c.dep_ == "compound" and name is not None and name.entity.kind == "org" and " " in name.entity.name:
+            return ctx.mention(c)  # "a Meridian board member"; "a Fairmont police sergeant" names a place
     if tok.dep_ == "pobj" and tok.head.lower_ == "as":
         verb = tok.head.head
         obj = child(verb, "dobj")
@@ -119,8 +125,10 @@ def anchor(ctx: Context, tok: Token) -> Mention | None:
 
 
 def role_claims(ctx: Context, tok: Token) -> list[Found]:
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.i in ctx.index.by_token:
+    if tok.lower_ not in HEADS or tok.pos_ not in ("NOUN", "PROPN") or tok.i in ctx.index.by_token:
         return []
+    if tok.i + 1 < len(tok.doc) and tok.nbor(1).text == ":":
+        return []  # "Township Supervisor: Ruth Castellano" labels a seat in a guide
     word = role_word(tok)
     sort = kind_of_role(word)
     if sort is None:
@@ -137,7 +145,13 @@ def role_claims(ctx: Context, tok: Token) -> list[Found]:
     if sort == "agent" and pobj(tok, "for") is None and child(tok, "poss") is None:
         sort = "job"  # "a lobbyist with Stratton Public Affairs" works there; "a lobbyist for X" represents X
     if whose is None or whose.name == who.name:
-        if sort == "job" and (word in OFFICE or word.split()[-1] in OFFICE) and word not in NON_OFFICE_TITLES:
+        employed = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and pobj(tok, "in", "at", "for", "with")
+        if sort == "job" and (word in OFFICE or word.split()[-1] in OFFICE) and word not in NON_OFFICE_TITLES and not employed:
+            place = next((c for c in tok.lefts if c.dep_ == "compound" and ctx.index.at(c.i) is not None
+                          and ctx.index.at(c.i).entity.kind == "place"), None)  # type: ignore[union-attr]
+            if place is not None and word.split()[-1] in OFFICE:  # "Keith Lambert, the Grant City treasurer"
+                text = f"{ctx.index.at(place.i).entity.name} {word}"  # type: ignore[union-attr]
+                return [Found("holds-office", who, office_mention(text, place, tok), word, tok)]
             if word.split()[-1] in ("president", "chairman", "chair", "member", "treasurer", "director"):
                 return []
             return [Found("holds-office", who, office_mention(word, tok, tok), word, tok)]
@@ -196,7 +210,16 @@ def title_claims(ctx: Context, sent_start: int, sent_end: int) -> list[Found]:
     for name in ctx.index.names:
         if not (sent_start <= name.start < sent_end) or name.title_start >= name.start or name.entity.kind != "person":
             continue
-        first = name.org_end if name.org_start >= 0 else name.title_start
+        org_start, org_end = name.org_start, name.org_end
+        if org_start >= 0 and ctx.mention(doc[org_end - 1]) is None \
+                and all(t.ent_type_ in ("GPE", "LOC") or t.lower_ in ctx.index.places for t in doc[org_start:org_end]):
+            org_start = -1  # "Elmwood Township Supervisor Gail Mercer": a place in front of an office
+        if org_start < 0 and name.title_start > 0:
+            before = ctx.index.at(name.title_start - 1)   # "Keystone president Brenda Moss"
+            if before is not None and before.entity.kind == "org" and before.entity.kind != "person" \
+                    and not doc[name.title_start].text[:1].isupper():
+                org_start, org_end = before.start, name.title_start
+        first = org_end if org_start >= 0 else name.title_start
         words = [t for t in doc[first:name.start] if t.lower_ not in ("the",)]
         if not words:
             continue
@@ -207,8 +230,8 @@ def title_claims(ctx: Context, sent_start: int, sent_end: int) -> list[Found]:
         span = doc[name.start:name.end]
         person = Mention(span.text, name.entity.name, "person", span.start_char, span.end_char)
         tail = " ".join(low[-2:]) if len(low) > 1 else low[-1]
-        if name.org_start >= 0:
-            org = ctx.mention(doc[name.org_end - 1])
+        if org_start >= 0:
+            org = ctx.mention(doc[org_end - 1])
             if org is not None and org.kind == "org" and (tail in JOB or low[-1] in JOB):
                 remember(ctx, org, " ".join(low), person, None)
                 out.append(Found("employs", org, person, " ".join(low), doc[name.start]))

@@ -28,6 +28,7 @@ LIST_WORDS = {",", "and", "or", "nor", "either", "neither", "both", "incumbent",
               "(", ")", "candidates", "candidate", "by"}
 DECLINE = {"decline", "declined", "declines", "refuse", "refused", "refuses", "not", "n't", "never"}
 PASSIVE_AUX = {"is", "was", "were", "are", "been", "be", "being", "has", "have", "had", "also"}
+PROUD = {"be", "proud", "honored", "honoured", "pleased", "grateful", "happy", "'m", "am", "is", "are", "was", "were"}
 PRONOUNS = {"we", "she", "he", "it", "they", "who", "which", "i", "her", "him", "them", "us", "me"}
 
 
@@ -47,6 +48,36 @@ def mention_at(ctx: Context, tok: Token) -> tuple[Mention, int, int] | None:
     return None
 
 
+def givers_before(ctx: Context, sent: Span, verb: Token) -> list[Mention]:
+    """The closest name before the verb and the names joined to it by "and" or commas ("A and Ald. B have endorsed")."""
+    first = giver_before(ctx, sent, verb)
+    if first is None:
+        return []
+    out = [first]
+    i = first_token(ctx, sent, verb) - 1
+    while i > sent.start and ctx.doc[i].lower_ in (",", "and"):
+        j = i - 1
+        while j >= sent.start and (ctx.doc[j].lower_ in (",", "and", ")", "(") or ctx.doc[j].text[:-2].isdigit()):
+            j -= 1
+        found = mention_at(ctx, ctx.doc[j]) if j >= sent.start else None
+        if found is None or found[0].kind not in ("person", "org"):
+            break
+        out.append(found[0])
+        i = found[1] - 1
+    return out
+
+
+def first_token(ctx: Context, sent: Span, verb: Token) -> int:
+    """Where the closest mention before the verb starts (its title included)."""
+    i = verb.i - 1
+    while i >= sent.start:
+        found = mention_at(ctx, ctx.doc[i])
+        if found is not None:
+            return found[1]
+        i -= 1
+    return sent.start
+
+
 def giver_before(ctx: Context, sent: Span, verb: Token) -> Mention | None:
     i = verb.i - 1
     while i >= sent.start:
@@ -60,6 +91,7 @@ def giver_before(ctx: Context, sent: Span, verb: Token) -> Mention | None:
             i -= 1
             continue
         if tok.lower_ in BETWEEN_BEFORE or tok.lower_ in DECLINE or tok.lower_ in ("to", "does", "did", "do") \
+                or tok.lower_ in PROUD \
                 or tok.ent_type_ == "DATE" or tok.pos_ == "ADV":
             i -= 1
             continue
@@ -118,8 +150,7 @@ def endorse_claims(ctx: Context, sent: Span) -> list[Found]:
             taker = giver_before(ctx, sent, verb)
             takers = [taker] if taker is not None and taker.kind == "person" else []
         else:
-            giver = giver_before(ctx, sent, verb)
-            givers = [giver] if giver is not None and giver.kind in ("person", "org") else []
+            givers = [g for g in givers_before(ctx, sent, verb) if g.kind in ("person", "org")]
             takers = list_after(ctx, sent, verb.i + 1, ("person",))
         for g in givers:
             for t in takers:

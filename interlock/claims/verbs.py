@@ -19,8 +19,10 @@ from interlock.claims.roles import Found, office_mention
 
 Handler = Callable[[Context, Token], list[Found]]
 GOV_WORDS = ("city", "village", "county", "township", "town", "district")
-CONTRACT = {"contract", "contracts", "grant", "grants", "work", "deal", "award"}
+CONTRACT = {"contract", "contracts", "grant", "grants", "work", "deal", "award", "renewal", "extension", "lease"}
 DONATION = {"contribution", "contributions", "donation", "donations", "campaign", "committee", "fund"}
+PROUD = {"proud", "honored", "honoured", "pleased", "grateful", "happy"}
+PUBLIC_BODIES = {"council", "board", "commission", "committee", "legislature", "senate", "house", "caucus", "trustees"}
 SEATS = {w for o in OFFICE for w in o.split()} | {"board", "council", "seat", "senate", "house", "assembly", "legislature",
                                                    "commission", "congress", "district", "ward", "office", "mayor"}
 LEGAL = {"matters", "case", "lawsuit", "legal", "court", "clients", "client", "lobbying", "negotiations"}
@@ -37,19 +39,24 @@ def who(ctx: Context, tok: Token | None) -> Mention | None:
 
 
 def entity_object(ctx: Context, verb: Token) -> list[Mention]:
-    out = []
+    """The person or organisation a verb acts on: its first object that is not a sum. When that object
+    stands for no one ("paid a landscaping firm run by ..."), a later one is a misparse, not the object."""
+    out: list[Mention] = []
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative") and c.ent_type_ != "MONEY" and not c.like_num:
+        if c.dep_ in ("dobj", "dative") and c.ent_type_ != "MONEY" and not c.like_num and c.text != "$":
             for t in conjuncts(c):
                 m = who(ctx, t)
                 if m is not None and m.kind in ("person", "org"):
                     out.append(m)
+            if not out:
+                return []
     return out
 
 
 def endorse(ctx: Context, verb: Token) -> list[Found]:
-    if verb.dep_ in ("xcomp", "advcl", "pcomp") and verb.head.lemma_ not in ("decline", "refuse") and not negated(verb):
-        return []  # "we considered endorsing X": not an endorsement
+    if verb.dep_ in ("xcomp", "advcl", "pcomp") and verb.head.lemma_ not in ("decline", "refuse") and not negated(verb) \
+            and not (passive(verb) and verb.head.lower_ in PROUD):
+        return []  # "we considered endorsing X": not an endorsement; "proud to be endorsed by X" is one
     if passive(verb):
         givers = [who(ctx, t) for t in conjuncts(agent(verb))]
         takers = [who(ctx, child(verb, "nsubjpass") or subject(verb))]  # "is running ... and has been endorsed by"
@@ -78,15 +85,18 @@ def endorse(ctx: Context, verb: Token) -> list[Found]:
 def donate(ctx: Context, verb: Token) -> list[Found]:
     if verb.lemma_ == "give" and not any(t.ent_type_ == "MONEY" or t.text.startswith("$") for t in verb.subtree):
         return []
-    giver = who(ctx, subject(verb))
     target = pobj(verb, "to")
     if target is None:
         obj = child(verb, "dobj")
         target = pobj(obj, "to") if obj is not None else None
     taker = who(ctx, target)
-    if giver is None or taker is None or giver.name == taker.name:
-        return []
-    return [Found("donated", giver, taker, verb.lemma_ if verb.lemma_ != "make" else "contribution", verb)]
+    if target is None and ctx.recipient is not None and ctx.sentence - ctx.recipient[0] <= 1 and pobj(verb, "from") is None \
+            and any(t.ent_type_ == "MONEY" or t.text.startswith("$") for t in verb.subtree):
+        taker = ctx.recipient[1]  # "Briggs gave $5,000 to X on June 3. His wife donated $4,000 the same day."
+    detail = verb.lemma_ if verb.lemma_ != "make" else "contribution"
+    givers = [who(ctx, t) for t in conjuncts(subject(verb))]   # "A and her husband, B, each gave"
+    return [Found("donated", g, taker, detail, verb) for g in givers
+            if g is not None and taker is not None and g.name != taker.name]
 
 
 def make(ctx: Context, verb: Token) -> list[Found]:
@@ -213,6 +223,8 @@ def found(ctx: Context, verb: Token) -> list[Found]:
         for person in people:
             if org is None or person is None or org.kind != "org" or person.kind != "person":
                 continue
+            if verb.lemma_ in ("lead", "head", "run") and org.name.lower().split()[-1] in PUBLIC_BODIES:
+                continue  # "who has led the council since 2020" holds an office there
             out.append(Found("employs", org, person, title, verb))
             partner = who(ctx, pobj(verb, "with")) if verb.lemma_ in ("found", "co-found", "start") else None
             if partner is not None and partner.kind == "person":
@@ -249,6 +261,20 @@ def elect(ctx: Context, verb: Token) -> list[Found]:
     return [Found("holds-office", person, office_mention(phrase(body), body.left_edge, body), "elected to", verb)]
 
 
+def serve(ctx: Context, verb: Token) -> list[Found]:
+    """ "I served eight years on the Kessler Library Board". ("served as City Clerk" is left alone for now: the
+    profile ingester would make a second, jurisdiction-less position of the office its header already names.)"""
+    person = who(ctx, subject(verb))
+    body = pobj(verb, "on")
+    if person is None or person.kind != "person" or body is None:
+        return []
+    name = ctx.index.at(body.i)
+    if name is None or name.entity.kind != "org" or name.entity.name.lower().split()[-1] not in PUBLIC_BODIES:
+        return []
+    return [Found("holds-office", person, Mention(name.entity.name, name.entity.name, "office", body.idx, body.idx),
+                  "served on", verb)]
+
+
 def chair(ctx: Context, verb: Token) -> list[Found]:
     person, body = who(ctx, subject(verb)), child(verb, "dobj")
     if person is None or body is None or person.kind != "person" or body.lower_ not in ("committee", "board", "commission", "council"):
@@ -282,11 +308,31 @@ def run_for(ctx: Context, verb: Token) -> list[Found]:
 def seek_term(ctx: Context, person: Mention, target: Token, verb: Token) -> list[Found]:
     """ "seeking a third term", "running for re-election": the office the person is known to hold, else nothing."""
     ent = ctx.index.entities.get(person.name.lower())
-    offices = [o for o in (ent.offices if ent else []) if o not in ("former", "incumbent")]
+    offices = (ent.seats if ent else []) or [o for o in (ent.offices if ent else []) if o not in ("former", "incumbent")]
     if not offices:
         return []
     seat = Mention(offices[-1], offices[-1], "office", target.idx, target.idx)
     return [Found("candidate-for", person, seat, "seeking a term", verb)]
+
+
+def challenge(ctx: Context, verb: Token) -> list[Found]:
+    """ "He is being challenged by Democrat Yolanda Price", "Price is challenging Hutchins": the challenger runs
+    for the office the challenged person is known to hold."""
+    if pobj(verb, "for") is not None and not passive(verb):
+        return run_for(ctx, verb)
+    if passive(verb):
+        challenger, held = who(ctx, agent(verb)), who(ctx, child(verb, "nsubjpass") or subject(verb))
+    else:
+        challenger, held = who(ctx, subject(verb)), who(ctx, child(verb, "dobj"))
+    if challenger is None or held is None or challenger.kind != "person" or held.kind != "person":
+        return []
+    ent = ctx.index.entities.get(held.name.lower())
+    if ent is None:
+        return []
+    seat = ent.seats[-1] if ent.seats else " ".join(w for w in ent.offices if w not in ("former", "incumbent"))
+    if not seat:
+        return []
+    return [Found("candidate-for", challenger, Mention(seat, seat, "office", verb.idx, verb.idx), "challenger", verb)]
 
 
 HANDLERS: dict[str, Handler] = {
@@ -295,12 +341,14 @@ HANDLERS: dict[str, Handler] = {
     "award": award, "grant": award, "have": have_contract, "hold": have_contract, "win": have_contract,
     "lobby": lobby, "include": include, "list": list_as, "represent": represent,
     "found": found, "co-found": found, "own": found, "run": lambda c, v: run_for(c, v) if pobj(v, "for") else found(c, v),
-    "lead": found, "head": found, "employ": found, "hire": found, "retire": retire, "work": work,
-    "marry": marry, "married": marry, "elect": elect, "chair": chair, "seek": run_for, "challenge": run_for,
+    "lead": found, "head": found, "employ": found, "hire": found, "retire": retire, "work": work, "teach": work, "serve": serve,
+    "marry": marry, "married": marry, "elect": elect, "chair": chair, "seek": run_for, "challenge": challenge,
 }
 
 
 def verb_claims(ctx: Context, tok: Token) -> list[Found]:
+    if tok.pos_ not in ("VERB", "AUX", "ADJ"):
+        return []
     lemma = tok.lemma_.lower()
     if tok.lower_ == "married":
         lemma = "marry"
