@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 NEGATIONS = {"not", "never", "n't", "no"}
 DECLINE = {"decline", "refuse", "withhold", "reject"}
+RELATIVES = {"who", "that", "which"}
 
 
 def child(tok: Token, *deps: str) -> Token | None:
@@ -51,13 +52,29 @@ def subject(verb: Token) -> Token | None:
         seen += 1
         subj = child(verb, "nsubj", "nsubjpass")
         if subj is not None:
-            return subj
+            return subj if not after_preposition(subj) else relative_head(subj)
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
             continue
         if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
             return verb.head
         return None
+    return None
+
+
+def after_preposition(subj: Token) -> bool:
+    """A "subject" right after a preposition is a misparsed object: in "a lobbyist who is a cousin of Mayor X
+    has registered to lobby ...", the small model makes "X" the subject of "has registered"."""
+    first = subj.left_edge
+    return first.i > first.sent.start and first.nbor(-1).pos_ == "ADP" and first.nbor(-1).dep_ in ("prep", "agent")
+
+
+def relative_head(tok: Token) -> Token | None:
+    """The noun a relative clause around ``tok`` modifies ("a lobbyist who is a cousin of X": "lobbyist"),
+    or None: a name inside the clause is never the subject of the verb after it."""
+    for up in tok.ancestors:
+        if up.dep_ == "relcl" and any(c.lower_ in RELATIVES and c.dep_ in ("nsubj", "nsubjpass") for c in up.children):
+            return up.head
     return None
 
 

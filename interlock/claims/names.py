@@ -29,6 +29,9 @@ SEAT_TITLES = {"commissioner", "trustee", "supervisor", "clerk", "alderman", "al
 OFFICE_HOLDERS = {"sheriff", "attorney", "clerk", "assessor", "treasurer", "mayor", "recorder", "coroner", "governor",
                   "comptroller", "auditor", "prosecutor", "engineer"}
 PARTIES = {"democrat", "republican", "independent", "libertarian"}   # "challenged by Democrat Yolanda Price"
+ROLE_PREFIXES = {"candidate", "incumbent", "challenger", "nominee", "contender", "hopeful", "newcomer",
+                 "frontrunner", "front-runner", "runner-up"}   # "Candidate Gloria Estrada" is Gloria Estrada
+NOT_NAME_WORDS = set(HONORIFICS) | PARTIES | ROLE_PREFIXES   # dropped from the front of a name
 HEADER_WORDS = {"q&a", "questionnaire", "guide", "faq"}
 GENERIC = {"council", "board", "committee", "district", "department", "commission", "city", "village", "county",
            "township", "town", "state", "company", "firm", "union", "party", "school", "office", "agency"}
@@ -199,7 +202,7 @@ class NameIndex:
         for sent in doc.sents:
             for start, end in runs(sent):
                 name_start, _ = split_title(doc, start, end)
-                while name_start < end and (doc[name_start].lower_ in HONORIFICS or doc[name_start].lower_ in PARTIES):
+                while name_start < end and doc[name_start].lower_ in NOT_NAME_WORDS:
                     name_start += 1
                 if name_start >= end:
                     continue

@@ -3,9 +3,12 @@ a case that must give nothing. The sentences are made up; none is copied from th
 
 from datetime import date
 
+from spacy.lang.en import English
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from interlock.claims import Claim, extract
+from interlock.claims.grammar import subject
 
 PUB = date(2024, 4, 2)
 
@@ -93,3 +96,47 @@ def test_heading_and_labels_are_not_people(nlp: Language) -> None:
 def test_challenger_runs_for_the_incumbents_office(nlp: Language) -> None:
     got = keys(extract("Sheriff Dale Voss is seeking a third term. He is being challenged by Democrat Ana Ortiz.", PUB, nlp))
     assert ("candidate-for", "Ana Ortiz", "Sheriff") in got
+
+
+def test_name_in_a_relative_clause_is_not_the_lobbyist(nlp: Language) -> None:
+    # the small model makes "Harrow" the subject of "has been registered": the lobbyist is the noun the
+    # clause "who is a first cousin of ..." modifies, so the mayor lobbies for no one
+    text = ("LANGLEY — A lobbyist who is a first cousin of Mayor Edith Harrow has been registered since February to "
+            "lobby city officials on behalf of Pell Disposal, which is bidding to renew its garbage contract.")
+    got = keys(extract(text, PUB, nlp))
+    assert not [k for k in got if k[0] == "represents"]
+    assert ("holds-office", "Edith Harrow", "Mayor") in got
+
+
+def test_lobbyist_named_before_the_relative_clause(nlp: Language) -> None:
+    text = ("Ivo Marsh, who is a first cousin of Mayor Edith Harrow, has registered to lobby city officials on behalf "
+            "of Pell Disposal.")
+    got = keys(extract(text, PUB, nlp))
+    assert ("represents", "Ivo Marsh", "Pell Disposal") in got
+    assert ("represents", "Edith Harrow", "Pell Disposal") not in got
+
+
+def test_subject_after_a_preposition_is_the_relative_clauses_noun() -> None:
+    # the misparse itself, built by hand so the test does not depend on the model's mood
+    words = ["A", "lobbyist", "who", "is", "a", "cousin", "of", "Edith", "Harrow", "has", "registered", "to", "lobby"]
+    heads = [1, 1, 3, 1, 5, 3, 5, 8, 10, 10, 5, 12, 10]
+    deps = ["det", "ROOT", "nsubj", "relcl", "det", "attr", "prep", "compound", "nsubj", "aux", "relcl", "aux", "advcl"]
+    pos = ["DET", "NOUN", "PRON", "AUX", "DET", "NOUN", "ADP", "PROPN", "PROPN", "AUX", "VERB", "PART", "VERB"]
+    vocab = English().vocab
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
+    found = subject(doc[12])
+    assert found is not None and found.i == 1
+    plain = Doc(vocab, words=["Harrow", "lobbies"], heads=[1, 1], deps=["nsubj", "ROOT"], pos=["PROPN", "VERB"])
+    found = subject(plain[1])
+    assert found is not None and found.i == 0
+
+
+def test_role_word_before_a_name_is_no_part_of_it(nlp: Language) -> None:
+    text = "At the forum, Candidate Tara Welk said she is the owner of Welk Paving. The Dover Teachers Union declined to endorse Welk."
+    got = keys(extract(text, PUB, nlp))
+    assert ("employs", "Welk Paving", "Tara Welk") in got
+    assert ("declined-to-endorse", "Dover Teachers Union", "Tara Welk") in got
+    assert ("spouse", "Sam Ode", "Ana Ortiz") in keys(extract("Sam Ode is married to Challenger Ana Ortiz.", PUB, nlp))
+    backed = "The union backed Nominee Tara Welk, the owner of Welk Paving."
+    assert ("employs", "Welk Paving", "Tara Welk") in keys(extract(backed, PUB, nlp))
+    assert not keys(extract("Candidate Q&A: Dover mayor", PUB, nlp))  # a heading stays no one
