@@ -136,8 +136,10 @@ def build_threads(store: Store) -> ThreadReport:
         if len(subj.split()) >= 2:
             threads.union(node, first.setdefault(subj, node))
     del first
-    # Every exact copy joins a set of its own (it is met after its first copy, which is smaller), so
-    # the near duplicates are the joins left: those that joined two sets the Message-ID had not.
+    # The counts are those of a loop over the messages in id order that joins each to its first copy
+    # by Message-ID (always counted) and then by content key (counted when that joined two sets). In
+    # that loop a copy is still alone when its Message-ID joins it, so every exact copy is one join;
+    # and in any order the joins number members less sets: the near duplicates are the joins left.
     report = ThreadReport(messages=messages, exact_duplicates=exact, near_duplicates=joined - exact)
     report.threads = write_tables(store, threads, dup)
     return report
