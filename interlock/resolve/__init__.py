@@ -63,11 +63,18 @@ def run_resolve(store: Store) -> ResolveReport:
     blocks = block(nodes)
     shared = shared_emails(nodes)
     rare = rare_surnames(nodes)
-    comparisons = [compare(nodes[a], nodes[b], shared, rare) for a, b in blocks.pairs()]
+    candidates = CandidateWriter(store)
+    comparisons = []   # only pairs at or above the review bar are kept: the rest are written as they come
+    for a, b in blocks.pairs():
+        c = compare(nodes[a], nodes[b], shared, rare)
+        report.pairs += 1
+        if c.probability >= REVIEW_FROM:
+            comparisons.append(c)
+        else:
+            candidates.add(c, "below")
+            report.decisions["below"] += 1
     report.too_common = blocks.too_common
-    report.pairs = len(comparisons)
     comparisons.sort(key=lambda c: (-c.weight, c.left, c.right))
-    decisions: list[str] = []
     for c in comparisons:
         p = c.probability
         if p >= MERGE_AT:
@@ -78,8 +85,8 @@ def run_resolve(store: Store) -> ResolveReport:
             else:
                 decision = f"kept apart: {why}"
         else:
-            decision = "review" if p >= REVIEW_FROM else "below"
-        decisions.append(decision)
+            decision = "review"
+        candidates.add(c, decision)
         report.decisions[decision.partition(":")[0]] += 1
 
     for j in said:
@@ -90,7 +97,7 @@ def run_resolve(store: Store) -> ResolveReport:
                     clusters.union(a, b, Match(1.0, f"{j.author} judged them the same on {j.created_at[:10]}"), force=True)
                     report.merges["judgement"] += 1
 
-    write_candidates(store, comparisons, decisions)
+    candidates.close()
     write_identities(store, clusters)
     report.entities = sum(1 for n in nodes if not n.startswith(ADDR))
     report.addresses = sum(1 for n in nodes if n.startswith(ADDR))
@@ -105,14 +112,32 @@ def main_reason(c: Comparison) -> str:
             "org": "organisation name", "place": "postal address"}.get(best.feature, best.feature)
 
 
-def write_candidates(store: Store, comparisons: list[Comparison], decisions: list[str]) -> None:
-    # a pair far below the bar keeps its evidence (JSON) but not the sentence, which costs more than the comparison
-    rows = [(c.left, c.right, round(c.weight, 3), round(c.probability, 4), d, "" if d == "below" else c.explanation,
-             json.dumps([[e.feature, e.weight, e.text] for e in c.evidence]))
-            for c, d in zip(comparisons, decisions, strict=True)]
-    with store.transaction():
+class CandidateWriter:
+    """The ``candidates`` table, rewritten in chunks as comparisons come: every pair compared, with its
+    decision and evidence. A pair below the bar keeps its evidence (JSON) but not the sentence, which
+    costs more than the comparison. Memory stays at one chunk however many pairs there are."""
+
+    CHUNK = 50_000
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.rows: list[tuple[str, str, float, float, str, str, str]] = []
         store.execute("DELETE FROM candidates")
-        store.insert("candidates", rows)
+
+    def add(self, c: Comparison, decision: str) -> None:
+        self.rows.append((c.left, c.right, round(c.weight, 3), round(c.probability, 4), decision,
+                          "" if decision == "below" else c.explanation,
+                          json.dumps([[e.feature, e.weight, e.text] for e in c.evidence])))
+        if len(self.rows) >= self.CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            self.store.insert("candidates", self.rows)
+            self.rows.clear()
+
+    def close(self) -> None:
+        self.flush()
 
 
 def write_identities(store: Store, clusters: Clusters) -> None:

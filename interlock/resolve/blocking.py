@@ -26,20 +26,39 @@ class Blocks:
     keys: dict[str, list[str]]
     too_common: int = 0
 
+    def usable(self, key: str) -> bool:
+        members = self.keys[key]
+        return len(members) >= 2 and (len(members) <= MAX_BLOCK or key.startswith("email:"))
+
     def pairs(self) -> Iterator[tuple[str, str]]:
-        seen: set[tuple[str, str]] = set()
-        for key, members in sorted(self.keys.items()):
-            if len(members) < 2:
-                continue
-            if len(members) > MAX_BLOCK and not key.startswith("email:"):
-                self.too_common += 1
-                continue
-            ordered = sorted(set(members))
+        """Each pair once, under the first key (in sorted order) the two share: no set of pairs already
+        seen, whose size grows with the pairs (ten million at a million e-mails)."""
+        keys_of: dict[str, list[str]] = defaultdict(list)
+        usable = sorted(k for k in self.keys if self.usable(k))
+        for key in usable:
+            for member in set(self.keys[key]):
+                keys_of[member].append(key)   # in sorted order, as ``usable`` is
+        self.too_common = sum(1 for k, m in self.keys.items() if len(m) > MAX_BLOCK and not k.startswith("email:"))
+        for key in usable:
+            ordered = sorted(set(self.keys[key]))
             for i, a in enumerate(ordered):
+                mine = keys_of[a]
                 for b in ordered[i + 1:]:
-                    if (a, b) not in seen:
-                        seen.add((a, b))
+                    if first_shared(mine, keys_of[b]) == key:
                         yield a, b
+
+
+def first_shared(left: list[str], right: list[str]) -> str | None:
+    """The smallest element two sorted lists share (they are short: a node's keys)."""
+    i = j = 0
+    while i < len(left) and j < len(right):
+        if left[i] == right[j]:
+            return left[i]
+        if left[i] < right[j]:
+            i += 1
+        else:
+            j += 1
+    return None
 
 
 def node_keys(node: Node) -> set[str]:

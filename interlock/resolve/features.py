@@ -165,7 +165,10 @@ def gendered_pair(short: str, long: str) -> bool:
     """Whether ``long`` is ``short`` with a feminine ending, or the two are Francis and Frances."""
     if {short, long} == {"francis", "frances"}:
         return True
-    return long.startswith(short) and long[len(short):] in FEMININE_ENDINGS
+    ending = long[len(short):]
+    if ending == "ie" and len(short) < 6:
+        return False    # Frankie, Johnnie: a diminutive of a short name, not its feminine form (Stephanie)
+    return long.startswith(short) and ending in FEMININE_ENDINGS
 
 
 def name_pair(a: PersonName, b: PersonName) -> Evidence | None:

@@ -165,6 +165,11 @@ def test_a_masculine_name_and_its_feminine_form_are_two_people(his: str, hers: s
     assert c.probability < REVIEW_FROM and "first names differ" in c.explain()
 
 
+def test_a_diminutive_in_ie_is_still_a_nickname() -> None:
+    frank, frankie = person("a", "Frank Robles", source="x"), person("b", "FRANKIE ROBLES", source="y")
+    assert "nickname" in compare(frank, frankie).explain()
+
+
 def test_organisation_names_written_with_digits_or_words_meet_in_blocking() -> None:
     from interlock.resolve.blocking import block
 
