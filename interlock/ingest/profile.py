@@ -42,11 +42,12 @@ from interlock.records import Output, Record, Reject
 NAME_KEYS = ("name", "candidate")
 OFFICE_KEYS = ("office", "current office", "position", "occupation", "running for")  # in order of preference
 SINCE_KEYS = ("since", "in office since", "took office")
-FAMILY_KEYS = ("family", "spouse")
+FAMILY_KEYS = ("family", "spouse", "relatives", "family members")   # and any relation word: "Husband:", "Brother:"
 KEY_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}?)\s*:\s*(.*?)\s*$")
 RELATION_FIRST = re.compile(r"^\s*([A-Za-z][A-Za-z -]*?)\s*,\s*(.+?)\s*$")       # Husband, Sam Reyes
 RELATION_AFTER = re.compile(r"^\s*(.+?)\s*\(\s*([A-Za-z][A-Za-z -]*?)\s*\)\s*$")  # Sam Reyes (husband)
 RELATION_WORD_FIRST = re.compile(r"^\s*(\S+(?:-in-law)?)\s+(.+?)\s*$")                 # Husband Sam Reyes
+MARRIED_TO = re.compile(r"^\s*(?:married\s+to|(?:wife|husband|spouse)\s+of)\s+(.+?)\s*$", re.I)          # Married to Sam Reyes
 RELATIONSHIP = re.compile(
     r"^(?:(?:ex|late|former|step|half|great)[- ]?)*(?:grand)?"
     r"(?:husband|wife|spouse|(?:domestic )?partner|fianc[eé]e?|son|daughter|child|brother|sister|sibling"
@@ -131,7 +132,12 @@ def parse_family(text: str, default: str = "relative") -> list[Relative]:
             word, name = m.group(1), m.group(2)
         elif (m := RELATION_WORD_FIRST.match(entry)) and is_relationship(m.group(1)):
             word, name = m.group(1), m.group(2)
+        elif m := MARRIED_TO.match(entry):
+            word, name = "spouse", m.group(1)
         name = name.strip(" .")
+        head = re.split(r"\s*[,(]", name)[0]
+        if not is_person_name(name) and is_person_name(head) and len(head.split()) >= 2:
+            name = head   # "Carl Becker, a registered lobbyist for Apex Paving": the name, not the note
         if is_person_name(name):
             out.append(Relative(" ".join(word.lower().split()), name))
     return out
@@ -204,8 +210,9 @@ def profile_records(profile: Profile, origin_of: dict[int, Origin], file_sha: st
                 if line.key == "running for":
                     occ.add("status", "candidate")
                 out += [subject.add("position", line.value), post, occ]
-        elif line.key in FAMILY_KEYS:
-            for rel in parse_family(line.value, "spouse" if line.key == "spouse" else "relative"):
+        elif line.key in FAMILY_KEYS or is_relationship(line.key):
+            default = line.key if is_relationship(line.key) else "spouse" if line.key == "spouse" else "relative"
+            for rel in parse_family(line.value, default):
                 relative = entity("Person", o, PERSON_KEY, file_sha, person_key(rel.name)).add("name", rel.name)
                 family = entity("Family", o, "family", *subject_key, relative.id).add("person", subject.id).add("relative", relative.id)
                 out += [relative, family.add("relationship", rel.relationship)]

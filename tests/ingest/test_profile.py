@@ -104,6 +104,13 @@ def test_a_file_without_a_name_line_is_rejected(tmp_path: Path) -> None:
     ("Mayor of the City of Lakeport", "Mayor", "City of Lakeport"),
     ("City Clerk", "City Clerk", None),
     ("Attorney, Smith & Jones LLP", "Attorney, Smith & Jones LLP", None),
+    ("County Commissioner, Cook County", "County Commissioner", "Cook County"),
+    ("Member, Board of Education, Riverside School District", "Member, Board of Education", "Riverside School District"),
+    ("Supervisor, Marsh County Board of Supervisors", "Supervisor", "Marsh County Board of Supervisors"),
+    ("Commissioner, Springfield Park District", "Commissioner", "Springfield Park District"),
+    ("Alderman, 12th Ward", "Alderman, 12th Ward", None),                          # a seat, not a government
+    ("State Representative, 61st District", "State Representative, 61st District", None),
+    ("Member, Board of Supervisors", "Member, Board of Supervisors", None),        # not the City of Supervisors
 ])
 def test_parse_office(text: str, office: str, government: str | None) -> None:
     assert parse_office(text) == (office, government)
@@ -114,6 +121,9 @@ def test_parse_office(text: str, office: str, government: str | None) -> None:
     ("Sam Reyes (husband)", [Relative("husband", "Sam Reyes")]),
     ("Wife Ana Ruiz; Brother-in-law, Tom O'Neil", [Relative("wife", "Ana Ruiz"), Relative("brother-in-law", "Tom O'Neil")]),
     ("Married, two children", []),
+    ("Married to Peter Adams; daughter Jane Adams-Hill", [Relative("spouse", "Peter Adams"), Relative("daughter", "Jane Adams-Hill")]),
+    ("Carl Becker, a registered lobbyist for Apex Paving", [Relative("relative", "Carl Becker")]),
+    ("Sister Ann Lee (lives in Ohio)", [Relative("sister", "Ann Lee")]),
     ("Two children", []),
     ("", []),
 ])
@@ -123,6 +133,16 @@ def test_parse_family(text: str, relatives: list[Relative]) -> None:
 
 def test_parse_family_of_a_spouse_key() -> None:
     assert parse_family("Ana Ruiz", default="spouse") == [Relative("spouse", "Ana Ruiz")]
+
+
+def test_relation_words_as_keys(tmp_path: Path) -> None:
+    text = ("Candidate: Tom Becker\nCurrent office: Member, Board of Education, Riverside School District\n"
+            "Husband: Alan Becker\nBrother: Carl Becker, a registered lobbyist for Apex Paving\n")
+    case, _ = ingest(tmp_path, write(tmp_path, text))
+    views = entities(case.store)
+    fams = {views[f.one("relative")].one("name"): f.one("relationship") for f in of_schema(views, "Family").values()}
+    assert fams == {"Alan Becker": "husband", "Carl Becker": "brother"}
+    assert set(by_name(views, "PublicBody")) == {"Riverside School District"}
 
 
 def test_parse_profile_stops_at_free_text_and_reads_markdown() -> None:
