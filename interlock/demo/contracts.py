@@ -116,8 +116,10 @@ def contract_rows(rng: random.Random, vendors: list[Vendor], count: int = 400) -
                          vendor.vendor_id, vendor.address, "", "LAKEPORT", "IL", vendor.zip, f"{amount}.00", proc, pdf])
 
     partner, decoy = _vendor(rng, ties.PARTNER_VENDOR), _vendor(rng, ties.DECOY_VENDOR)
+    firm, firm_decoy = _vendor(rng, ties.FIRM_VENDOR), _vendor(rng, ties.FIRM_DECOY_VENDOR)
     planted = ([(client, c) for c in HARBORLINE_CONTRACTS] + [(lookalike, c) for c in LOOKALIKE_CONTRACTS]
-               + [(partner, c) for c in ties.PARTNER_CONTRACTS] + [(decoy, c) for c in ties.DECOY_CONTRACTS])
+               + [(partner, c) for c in ties.PARTNER_CONTRACTS] + [(decoy, c) for c in ties.DECOY_CONTRACTS]
+               + [(firm, c) for c in ties.FIRM_CONTRACTS] + [(firm_decoy, c) for c in ties.FIRM_DECOY_CONTRACTS])
     for po, (vendor, (desc, dept, ctype, proc, revs)) in zip(numbers, planted, strict=False):
         add(po, desc, dept, ctype, proc, vendor, revs)
     for po in numbers[len(planted):]:

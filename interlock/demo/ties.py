@@ -7,6 +7,9 @@
 - associate-benefit: Nora Blake, a member of Reyes Strategies, LLC beside Sam Reyes since March 2019,
   owns Blake Event Services LLC, which wins two city contracts in 2020 and 2021 (one from 2018, before
   the partnership, is context). Decoy: Blake Signs Co., owned by Ethan Blake, no tie to anyone.
+- relative-business-benefit: Reyes Strategies, LLC, the firm Sam Reyes has managed since February
+  2019, wins a City Clerk's outreach contract in September 2020. Decoy: Reyes Strategic Partners LLC,
+  owned by Marco Reyes, tied to no official or relative, wins a contract too.
 - undisclosed-interest: the clerk manages Harbor Point Properties LLC (a state business record); her
   profile does not mention it. Decoy: the alderman chairs the Harbor Point Local School Council, which
   her profile names.
@@ -39,6 +42,9 @@ PARTNER_VENDOR = "BLAKE EVENT SERVICES LLC"
 PARTNERSHIP = "2019-03-01"
 DECOY_VENDOR = "BLAKE SIGNS CO"
 DECOY_OWNER = "Ethan Blake"
+FIRM_VENDOR = "REYES STRATEGIES LLC"
+FIRM_DECOY_VENDOR = "REYES STRATEGIC PARTNERS LLC"
+FIRM_DECOY_OWNER = "Marco Reyes"
 HIDDEN_CO = "Harbor Point Properties LLC"
 SCHOOL_COUNCIL = "Harbor Point Local School Council"
 
@@ -50,6 +56,14 @@ PARTNER_CONTRACTS = [
      [(date(2021, 3, 16), date(2021, 5, 1), date(2021, 9, 30), 126500)]),
     ("EVENT TENTS AND STAGING", "DEPARTMENT OF CULTURAL AFFAIRS AND SPECIAL EVENTS", "COMMODITIES", "SMALL ORDER",
      [(date(2018, 6, 5), date(2018, 6, 15), date(2018, 9, 15), 18200)]),
+]
+FIRM_CONTRACTS = [
+    ("COMMUNITY OUTREACH CONSULTING - LAKEPORTID", "OFFICE OF CITY CLERK", "PROFESSIONAL SERVICES", "SMALL ORDER",
+     [(date(2020, 9, 14), date(2020, 10, 1), date(2021, 9, 30), 62000)]),
+]
+FIRM_DECOY_CONTRACTS = [
+    ("STRATEGIC PLANNING FACILITATION", "DEPARTMENT OF PLANNING AND DEVELOPMENT", "PROFESSIONAL SERVICES", "SMALL ORDER",
+     [(date(2020, 11, 2), date(2020, 11, 15), date(2021, 5, 15), 48500)]),
 ]
 DECOY_CONTRACTS = [
     ("WAYFINDING SIGNS - CITY HALL", "DEPT OF FLEET AND FACILITY MANAGEMENT", "COMMODITIES", "BID",
@@ -131,6 +145,9 @@ def company_entities() -> list[dict[str, Any]]:
         company("demo-blake-signs", DECOY_VENDOR.title().replace("Co", "Co."), incorporationDate=["2011-08-19"]),
         person("demo-ethan-blake", DECOY_OWNER),
         director("demo-blake-signs-blake", "demo-ethan-blake", "demo-blake-signs", "owner", "2011-08-19"),
+        company("demo-reyes-strategic-partners", FIRM_DECOY_VENDOR.title().replace("Llc", "LLC"), incorporationDate=["2014-03-03"]),
+        person("demo-marco-reyes", FIRM_DECOY_OWNER),
+        director("demo-reyes-strategic-partners-reyes", "demo-marco-reyes", "demo-reyes-strategic-partners", "owner", "2014-03-03"),
         company("demo-harbor-point-properties", HIDDEN_CO, incorporationDate=["2018-02-01"], address=["19 Cedar Flats Rd., Lakeport"]),
         person("demo-dana-ortiz", cast.CLERK.name),
         director("demo-harbor-point-properties-ortiz", "demo-dana-ortiz", "demo-harbor-point-properties", "manager", "2018-02-01"),
@@ -150,6 +167,9 @@ def planted() -> list[dict[str, Any]]:
         {"rule": "associate-benefit", "subjects": [official, cast.SPOUSE.name, PARTNER, PARTNER_CO],
          "note": f"{PARTNER}, a member of {PARTNER_FIRM} beside Sam Reyes since {PARTNERSHIP}, owns {PARTNER_CO}, which won "
                  "city contracts on 2020-04-21 ($84,000) and 2021-03-16 ($126,500); a 2018 award is context."},
+        {"rule": "relative-business-benefit", "subjects": [official, cast.SPOUSE.name, PARTNER_FIRM],
+         "note": f"{PARTNER_FIRM}, managed by Sam Reyes since 2019-02-11, won the City Clerk's outreach contract on "
+                 "2020-09-14 ($62,000)."},
         {"rule": "undisclosed-interest", "subjects": [official, HIDDEN_CO],
          "note": f"A state business record names {official} manager of {HIDDEN_CO} since 2018-02-01; her profile does not "
                  "mention it."},
@@ -162,5 +182,7 @@ def decoys() -> list[dict[str, str]]:
                                         f"gave $100 to {COMMITTEE}; not a lobbyist"},
         {"name": DECOY_OWNER, "why": f"owner of {DECOY_VENDOR.title()}, a city vendor whose name shares a word with the "
                                      "partner's company; tied to no official or relative"},
+        {"name": FIRM_DECOY_OWNER, "why": f"owner of {FIRM_DECOY_VENDOR.title()}, a city vendor whose name is close to "
+                                          f"{PARTNER_FIRM}'s and who shares the husband's surname; tied to no official"},
         {"name": SCHOOL_COUNCIL, "why": "the alderman chairs it and her profile says so: disclosed, not an undisclosed interest"},
     ]

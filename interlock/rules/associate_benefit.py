@@ -3,7 +3,8 @@ received payments from the official's government while the association held.
 
 An associate is someone the records tie to the relative as a business partner or associate
 (``Associate``), or a fellow director, owner or officer of a company the relative directs or owns;
-the associate's own companies count with them. Awards dated before the association began are shown
+the associate's own companies count with them (but not a company the relative is tied to as well:
+that is relative-business-benefit). Awards dated before the association began are shown
 as context. The finding shows the tie and the money; it does not show who decided the award or
 whether the official had any part in it.
 """
@@ -85,7 +86,9 @@ def associate_benefit(ctx: RuleContext) -> Iterator[Finding]:
     g = ctx.graph
     for off in officials(g):
         for assoc in associations(g, off):
-            receivers = [assoc.associate] + [c for c, _ in companies_of(g, assoc.associate)]
+            # the relative's own companies (a firm both direct) are relative-business-benefit's, not the associate's
+            own = {c.id for c, _ in companies_of(g, assoc.kin.relative if assoc.kin else off.person)}
+            receivers = [assoc.associate] + [c for c, _ in companies_of(g, assoc.associate) if c.id not in own]
             awards = [(a, ag, r) for r in receivers for a, ag in awards_to(g, off, r)]
             during = [x for x in awards if not assoc.start or (award_day(x[0]) or "") >= assoc.start]
             if during:

@@ -378,11 +378,12 @@ def test_truth_json_has_the_contract_shape(case: tuple[Path, dict[str, Any]]) ->
                      ("personal-account-business", client), ("favour-for-relative", client),
                      ("lobbyist-donor", ["Dana M. Ortiz", "Kevin M. Brannigan"]),
                      ("associate-benefit", ["Dana M. Ortiz", "Sam Reyes", "Nora Blake", "Blake Event Services LLC"]),
+                     ("relative-business-benefit", ["Dana M. Ortiz", "Sam Reyes", "Reyes Strategies, LLC"]),
                      ("undisclosed-interest", ["Dana M. Ortiz", "Harbor Point Properties LLC"])]
     assert all(p["note"] for p in truth["planted"])
     assert [d["name"] for d in truth["decoys"]] == ["Sam Reyes Jr.", "HARBORLINE SECURE LOGISTICS LLC", "Tom Whitfield",
                                                    "Noor Haddadin", "Lena Marchetti", "Ruth Castellano", "Kofi Mensah",
-                                                   "Millbrook Elementary PTA", "Kevin R. Brannigan", "Ethan Blake",
+                                                   "Millbrook Elementary PTA", "Kevin R. Brannigan", "Ethan Blake", "Marco Reyes",
                                                    "Harbor Point Local School Council"]
     assert all(d["why"] for d in truth["decoys"])
     context = truth["context"][0]

@@ -83,3 +83,13 @@ def test_an_award_before_the_partnership_began_is_context(b: Builder) -> None:
     [f] = run(b)
     assert f.counts == {"awards": 1, "award_amount": 2000, "context_awards": 1}
     assert f.severity == "medium"                       # the tie is reported, not registered
+
+
+def test_the_firm_the_relative_shares_with_the_partner_is_not_the_partners_benefit(b: Builder) -> None:
+    # Reyes Strategies is Sam Reyes's own firm: its contracts are relative-business-benefit's, not Nora Blake's
+    ids = clerk_family(b)
+    firm_with_partner(b, ids)
+    award(b, "a1", ids["firm"], "2020-05-01", "62000")
+    assert run(b) == []
+    case = b.case
+    assert [f.rule for f in case.detect("relative-business-benefit").findings] == ["relative-business-benefit"]
