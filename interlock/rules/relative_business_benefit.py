@@ -89,8 +89,12 @@ def make_finding(ctx: RuleContext, off: Official, b: Business, during: list[tupl
     days = sorted(award_day(a) or "" for a, _ in during)
     employee = b.tie is not None and b.tie.schema == "Employment"
     whose = f"{b.person.name} ({b.kin.word} of {official.name})" if b.kin else official.name
-    tie_text = ("is the vendor" if b.tie is None else f"is {b.role} of {b.company.name}"
-                + (f" from {b.start}" if b.start else "") + (f" to {b.end}" if b.end else ""))
+    if b.tie is None:
+        tie_text = "is the vendor"
+    elif b.end:
+        tie_text = f"was {b.role} of {b.company.name}" + (f" from {b.start}" if b.start else "") + f" to {b.end}"
+    else:
+        tie_text = f"is recorded as {b.role} of {b.company.name}" + (f" from {b.start}, with no end date" if b.start else "")
     chain = [b.kin.link(g)] if b.kin else []
     if (tie_link := b.link(g)) is not None:
         chain.append(tie_link)
@@ -101,10 +105,13 @@ def make_finding(ctx: RuleContext, off: Official, b: Business, during: list[tupl
         v = mine[0].props["supplier"][0]
         chain.append(Link(ag_id, "awarded", b.company.id, award_day(mine[0]), award_day(mine[-1]), source_of(v), g.standing(v),
                           note=f"{plural(len(mine), 'award')}, {money(sum(amount(a) for a in mine))}"))
-    summary = (f"The records show {whose} {tie_text}, and {b.company.name} receiving {plural(len(during), 'contract award')} "
-               f"or revisions worth {money(total)} from the government {official.name} serves, {days[0]} to {days[-1]}"
-               f"{', while the tie held' if b.start or b.end else ''}. {plural(len(context), 'other award')} "
-               f"outside the dates of the tie {'is' if len(context) == 1 else 'are'} shown as context. "
+    when = f"on {days[0]}" if days[0] == days[-1] else f"from {days[0]} to {days[-1]}"
+    shown = (f"{plural(len(context), 'other award')} outside the dates of the tie {'is' if len(context) == 1 else 'are'} "
+             "shown as context. " if context else "")
+    summary = (f"The records show that {whose} {tie_text}, and that {b.company.name} received "
+               f"{plural(len(during), 'contract award or revision' if len(during) == 1 else 'contract award')}"
+               f"{' and revisions' if len(during) > 1 else ''} worth {money(total)} from the government {official.name} serves "
+               f"{when}{', while the tie held' if b.start or b.end else ''}. {shown}"
                + ("An employee's interest in an employer's contracts is indirect. " if employee else "")
                + f"Check who decided the awards, whether {official.name} had a part in them, and whether the tie was "
                "disclosed; the records here do not show that.")
