@@ -6,7 +6,8 @@ Coreference is a documented heuristic, not a model:
 * **he / she / his / her**: the closest earlier person in the same sentence whose gender fits, else
   the subject of the previous two sentences, else the most recent person there. Gender is known from
   relation words ("her husband, Sam Reyes" makes Sam Reyes male), honorifics, and "X said she".
-  An unknown gender fits either pronoun.
+  An unknown gender fits either pronoun, but not one that an earlier pronoun of the other gender in the
+  same sentence stands for ("she is married to his brother").
 * **I / my / me**: the speaker of the sentence ("X said"), else, in a voter-guide profile (a
   "Candidate:"/"Name:" line or questionnaire questions), the candidate profiled.
 * **we / our / us**: the speaker if an organisation, else the organisation that endorsed earlier
@@ -18,6 +19,8 @@ Coreference is a documented heuristic, not a model:
   for "the firm"); "the city/village/county/township" is the government named in the document or its
   dateline. "the alderman" is the most recent person holding that title.
 * **relatives and roles** ("her husband", "the company's CEO"): the person earlier named in that role.
+* **an unnamed subject** ("A lobbyist who is a cousin of the mayor has registered ..."): the person the next
+  sentence opens with as its subject and names for the first time; else no one.
 
 When no candidate fits, the mention is left unresolved and no claim is made from it.
 """
@@ -43,6 +46,9 @@ from interlock.claims.lexicon import (
 from interlock.claims.model import Mention
 from interlock.claims.names import Entity, NameIndex
 
+UNNAMED = "\x00unnamed "   # the name an unnamed subject ("A lobbyist") carries until the next sentence names it
+#: role nouns that open a lede about someone the next sentence names ("A lobbyist who is a cousin of the mayor ...")
+FORWARD = {"lobbyist", "consultant", "contractor", "developer", "attorney", "lawyer", "relative", "donor", "vendor"}
 MALE, FEMALE = {"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"}
 FIRST, WE = {"i", "me", "my", "mine", "myself"}, {"we", "us", "our", "ours"}
 RELATIVE = {"who", "whom", "whose", "which", "that"}
@@ -72,6 +78,9 @@ class Context:
     recipient: tuple[int, Mention] | None = None   # the last donation's recipient, and the sentence that named it
     sentence: int = 0
     author: Entity | None = None    # who "I" is in a first-person profile (``extract(speaker=...)``)
+    race: str | None = None         # the office the document's candidates run for (:mod:`.race`)
+    running: dict[str, str] = field(default_factory=dict)   # person name -> the office they run for
+    unnamed: dict[int, Entity] = field(default_factory=dict)   # "A lobbyist" subjects, by token, until named
 
     # ---- building ---------------------------------------------------------------------------------
     @classmethod
@@ -126,6 +135,9 @@ class Context:
                 firms.append(org)
         if relation == "donated":
             self.recipient = (self.sentence, obj)
+        if relation == "candidate-for":
+            self.running[subject.name] = obj.name
+            self.race = obj.name
         person = self.index.entities.get(subject.name.lower())
         if relation == "holds-office" and person is not None and obj.name not in person.seats:
             person.seats.append(obj.name)
@@ -196,6 +208,10 @@ class Context:
                     return held, doc[tok.left_edge.i:tok.i + 1]
             return None
         det = next((c for c in tok.children if c.dep_ == "det"), None)
+        if det is not None and det.lower_ in ("a", "an") and (low in FORWARD or low in KIN) \
+                and doc[det.i].is_sent_start and (tok.dep_ == "ROOT" or tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"):
+            ent = self.unnamed.setdefault(tok.i, Entity(f"{UNNAMED}{tok.i}", "person", first=tok.i))
+            return ent, doc[det.i:tok.i + 1]  # "A lobbyist who ... has registered": named in the next sentence
         if det is not None and det.lower_ in ("the", "this", "that") and low in DESCRIPTIONS:
             ent = self.description(tok, phrase)
             return (ent, doc[det.i:tok.i + 1]) if ent else None
@@ -234,12 +250,14 @@ class Context:
             return None
         return self.antecedent(tok, gender)
 
-    def antecedent(self, tok: Token, gender: str) -> Entity | None:
-        fits = [s for s in self.history if s.entity.kind == "person" and s.entity.gender in (None, gender)]
+    def antecedent(self, tok: Token, gender: str, depth: int = 0) -> Entity | None:
         first = tok.sent.start  # once: ``Token.sent`` walks the document
+        other = self.other_gender(tok, first, gender) if depth == 0 else set()
+        fits = [s for s in self.history if s.entity.kind == "person" and s.entity.gender in (None, gender)
+                and s.entity.name not in other]
         same = [Seen(self.sentence, n.end - 1, n.entity, self.doc[n.end - 1].dep_ in ("nsubj", "nsubjpass"))
                 for n in self.index.names if first <= n.start and n.end <= tok.i and n.entity.kind == "person"
-                and n.entity.gender in (None, gender) and not self.inside(tok, n.end - 1)]
+                and n.entity.gender in (None, gender) and not self.inside(tok, n.end - 1) and n.entity.name not in other]
         if same:
             subjects = [s for s in same if s.subject]
             return (subjects or same)[-1].entity
@@ -252,6 +270,31 @@ class Context:
             pick = (known if len({s.entity.name for s in known}) == 1 else None) or subjects[:1] or earlier[-1:]
             return pick[0].entity
         return None
+
+    def introduced(self, sent: Span) -> Entity | None:
+        """The person a sentence opens with as its subject and names for the first time ("Grant Fortescue, a
+        partner at ..., filed"): who an unnamed subject of the sentence before ("A lobbyist who ...") is."""
+        names = [n for n in self.index.names if sent.start <= n.start < sent.end]
+        if not names or names[0].entity.kind != "person" or names[0].entity.first < sent.start:
+            return None
+        first = names[0]
+        if any(not t.is_space and not t.is_punct for t in self.doc[sent.start:min(first.title_start, first.start)]):
+            return None
+        head = self.doc[first.end - 1]
+        main = head.head.dep_ == "ROOT" or head.head.dep_ == "ccomp" and head.head.head.dep_ == "ROOT"  # "..., records show"
+        return first.entity if head.dep_ in ("nsubj", "nsubjpass") and main else None
+
+    def other_gender(self, tok: Token, first: int, gender: str) -> set[str]:
+        """Who an earlier pronoun of the other gender in the sentence stands for: "she is married to his brother"
+        cannot make "his" the woman "she" is."""
+        words = FEMALE if gender == "m" else MALE
+        out = set()
+        for t in self.doc[first:tok.i]:
+            if t.lower_ in words and t.pos_ == "PRON":
+                ent = self.antecedent(t, "f" if gender == "m" else "m", depth=1)
+                if ent is not None:
+                    out.add(ent.name)
+        return out
 
     def inside(self, pron: Token, token: int) -> bool:
         """True when ``token`` is the appositive the pronoun's own phrase names ("her husband, Sam")."""

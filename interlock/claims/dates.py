@@ -4,7 +4,8 @@
 article's ``published`` date and the date written just before it (the *anchor*), so "three months
 later, in September" after "in June 2021" is September 2021 and "the same day" is the anchor's day.
 
-Forms: "Aug. 14, 2019", "on Feb. 3", "June 2021", "May of 2018", "in 2019", "in the fall of 2017"
+Forms: "Aug. 14, 2019", "on Feb. 3", "June 2021", "May of 2018", "in 2019", "in 2022 and 2023", "in the fall of 2017",
+"last fall" (the latest fall over by the published date)
 (fall Sep-Nov, spring Mar-May, summer Jun-Aug, winter Dec-Feb), "the first quarter of 2021",
 "early/mid/late 2019", "between January 2016 and December 2017", "from 2012 to 2018", "since 2015"
 (to the published date), "in April" (the anchor's or published year; after the anchor when the text
@@ -48,6 +49,7 @@ def _y(name: str) -> str:
 PATTERNS: list[tuple[str, str]] = [
     ("range_my", rf"\b(?:between|from)\s+{_m('m1')}\s+(?:of\s+)?{_y('y1')}\s+(?:and|to|through|until)\s+{_m('m2')}\s+(?:of\s+)?{_y('y2')}"),
     ("range_y", rf"\b(?:between|from)\s+{_y('y1')}\s+(?:and|to|through|until)\s+{_y('y2')}"),
+    ("range_in", rf"\bin\s+{_y('y1')}\s+(?:and|through)\s+{_y('y2')}"),
     ("later_month", rf"\b{N.format('n')}\s+(?P<unit>days?|weeks?|months?|years?)\s+later,?\s+(?:in|on)\s+{_m('m')}(?!\s+\d)"),
     ("later", rf"\b{N.format('n')}\s+(?P<unit>days?|weeks?|months?|years?)\s+later\b"),
     ("ago", rf"\b{N.format('n')}\s+(?P<unit>months?|years?)\s+ago\b"),
@@ -60,6 +62,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("my", rf"\b{_m('m')}\s+(?:of\s+)?{_y('y')}"),
     ("season", r"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+of)?\s+" + _y("y")),
     ("season_bare", r"\bin\s+the\s+(?P<s>spring|summer|fall|autumn|winter)\b(?!\s+of)"),
+    ("season_last", r"\blast\s+(?P<s>spring|summer|fall|autumn|winter)\b"),
     ("quarter", r"\bthe\s+(?P<q>first|second|third|fourth)\s+quarter\s+of\s+" + _y("y")),
     ("part", r"\b(?P<p>early|mid-?|late)\s*" + _y("y")),
     ("by_end", r"\bby\s+the\s+end\s+of\s+(?:(?P<rel>last|this|next)\s+year|" + _y("y") + ")"),
@@ -128,6 +131,9 @@ def resolve(kind: str, g: dict[str, str], published: date | None, anchor: DateSp
     """The first and last day an expression of ``kind`` (a name in :data:`PATTERNS`) stands for."""
     if kind == "range_my":
         return date(int(g["y1"]), month_number(g["m1"]), 1), month_end(int(g["y2"]), month_number(g["m2"]))
+    if kind == "range_in":  # "in 2022 and 2023": both years
+        years = sorted((int(g["y1"]), int(g["y2"])))
+        return date(years[0], 1, 1), date(years[1], 12, 31)
     if kind == "range_y":
         return date(int(g["y1"]), 1, 1), date(int(g["y2"]), 12, 31)
     if kind in ("mdy", "iso", "us"):
@@ -217,6 +223,12 @@ def resolve_relative(kind: str, g: dict[str, str], published: date) -> tuple[dat
             return whole_month(d.year, d.month)
         monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
         return monday, monday + timedelta(days=6)
+    if kind == "season_last":
+        for year in (published.year, published.year - 1, published.year - 2):
+            start, end = resolve("season", {"s": g["s"], "y": str(year)}, published, None) or (published, published)
+            if end < published:
+                return start, end
+        return None
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
         d = published - timedelta(days=back)
@@ -245,7 +257,7 @@ def find_dates(text: str, published: date | None = None, anchor: DateSpan | None
             written = written[:-1]
         value = DateSpan(span[0], span[1], written)
         found.append((match.start(), match.end(), value))
-        if kind not in ("same_day", "that_period"):
+        if kind not in ("same_day", "that_period", "season_last"):   # "last spring ... in January": January of the published year
             anchor = value
     return found
 

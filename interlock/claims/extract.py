@@ -4,14 +4,18 @@ The document is parsed once by spaCy's small English model (tagger, parser, NER;
 lookups beyond its rules). Names are found and linked (:mod:`.names`), then sentences are read in
 order: titles and role nouns (:mod:`.roles`), verbs (:mod:`.verbs`) and word-order patterns over the names
 (:mod:`.patterns`, for what the small model misparses) give claims, pronouns and
-descriptions are resolved against what came before (:mod:`.context`). Dates and sums are found by
+descriptions are resolved against what came before (:mod:`.context`); candidacies also come from the race the
+document is about (:mod:`.race`). Dates and sums are found by
 regular expressions over the whole text (:mod:`.dates`, :mod:`.amounts`) and attached to a claim when
 they sit inside the words that carry it, or are the sentence's only one. Sentences that deny a
-relation ("is not related to") give nothing.
+relation ("is not related to") give nothing. A lede's unnamed subject ("A lobbyist who is a cousin of the
+mayor ...") waits one sentence for the person who opens the next as its subject and is named there first;
+unnamed, its claims are dropped.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -22,13 +26,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from interlock.claims.amounts import find_amounts
-from interlock.claims.context import Context
+from interlock.claims.context import UNNAMED, Context
 from interlock.claims.dates import find_dates
 from interlock.claims.lexicon import ABBREVIATIONS, HYPHENATED, KIN
-from interlock.claims.model import RELATIONS, SYMMETRIC, Amount, Claim, DateSpan
+from interlock.claims.model import RELATIONS, SYMMETRIC, Amount, Claim, DateSpan, Mention
 from interlock.claims.names import Entity
 from interlock.claims.patterns import pattern_claims
 from interlock.claims.profile import header_claims
+from interlock.claims.race import learn_race, race_claims
 from interlock.claims.roles import Found, role_claims, title_claims
 from interlock.claims.surface import endorse_claims
 from interlock.claims.verbs import verb_claims
@@ -115,8 +120,18 @@ def extract(text: str, published: date | None = None, nlp: Language | None = Non
     amounts = find_amounts(text)
     headers = header_claims(ctx)
     claims: list[Claim] = []
+    waiting: list[tuple[Found, Span, int]] = []   # claims about an unnamed subject ("A lobbyist who ..."), for one sentence
     for i, sent in enumerate(doc.sents):
         ctx.sentence = i
+        named = ctx.introduced(sent) if waiting else None
+        for f, before, j in waiting:
+            if named is None:
+                break
+            f = f._replace(subject=named_as(f.subject, named), object=named_as(f.object, named))
+            if f.subject.name.lower() != f.object.name.lower() and fits(f):
+                ctx.learn(f.relation, f.subject, f.object, f.detail)
+                claims.append(make_claim(f, before, j, dates, amounts))
+        waiting = []
         learn_gender(ctx, sent)
         found: list[Found] = []
         lowered = sent.text.lower()
@@ -125,6 +140,8 @@ def extract(text: str, published: date | None = None, nlp: Language | None = Non
             found += title_claims(ctx, sent.start, sent.end)
             found += endorse_claims(ctx, sent)
             found += pattern_claims(ctx, sent)
+            learn_race(ctx, sent)
+            found += race_claims(ctx, sent)
             for tok in sent:
                 found += role_claims(ctx, tok)
                 found += verb_claims(ctx, tok)
@@ -135,13 +152,26 @@ def extract(text: str, published: date | None = None, nlp: Language | None = Non
             if key in seen or f.subject.name.lower() == f.object.name.lower() or not fits(f):
                 continue
             seen.add(key)
+            if UNNAMED in f.subject.name + f.object.name:
+                waiting.append((f, sent, i))
+                continue
             ctx.learn(f.relation, f.subject, f.object, f.detail)
-            claims.append(Claim(f.relation, f.subject, f.object, f.detail,
-                                pick_date(f, sent, dates) if f.relation in DATED_RELATIONS else None,
-                                pick_amount(f, sent, amounts) if f.relation in MONEY_RELATIONS else None,
-                                i, sent.start_char, sent.end_char, sent.text))
+            claims.append(make_claim(f, sent, i, dates, amounts))
         ctx.remember(sent, mentions(ctx, sent))
     return claims
+
+
+def make_claim(f: Found, sent: Span, i: int, dates: list[tuple[int, int, DateSpan]],
+               amounts: list[tuple[int, int, Amount]]) -> Claim:
+    return Claim(f.relation, f.subject, f.object, f.detail,
+                 pick_date(f, sent, dates) if f.relation in DATED_RELATIONS else None,
+                 pick_amount(f, sent, amounts) if f.relation in MONEY_RELATIONS else None,
+                 i, sent.start_char, sent.end_char, sent.text)
+
+
+def named_as(m: Mention, person: Entity) -> Mention:
+    """An unnamed subject's mention ("A lobbyist"), standing for the person the next sentence names."""
+    return replace(m, name=person.name) if UNNAMED in m.name else m
 
 
 def fits(f: Found) -> bool:

@@ -77,6 +77,7 @@ ORG_WORDS = {
     "industries", "holdings", "enterprises", "ventures", "solutions", "management", "properties", "capital",
     "lobbying", "partnership", "firm", "studio", "architects", "medical", "clinic", "cooperative", "sewer", "water",
     "transit", "works", "ice", "pipe", "excavation", "education", "firefighters", "teachers", "nurses", "police",
+    "bureau", "federation",
     "organisation", "strikers", "fc", "league", "office", "elementary", "academy", "preschool", *NEWSPAPERS, *TRADE_WORDS,
 }
 MEDIA_WORDS = {"courier", "ledger", "tribune", "times", "news", "herald", "gazette", "journal", "sun-times", "post", *NEWSPAPERS}

@@ -67,6 +67,7 @@ MONEY = rf"(?:(?:{ABOUT}) )?\$ #(?: (?:million|billion|thousand))?"
 MODS = "(?:" + words("registered longtime long-time current top senior part-time full-time paid outside in-house chief "
                      "founding managing") + " )*"
 FORMER = r"(?:(?:former|onetime|then) )?"
+KIN_MODS = r"(?:(?:first|second|#|older|younger|twin) )?"   # "a first cousin" ("first" reads as a number: "#")
 KIN_RE = alt(set(KIN))
 ROLE_WORDS = (JOB | OFFICE | STAFF | ASSOCIATE | {"lobbyist", "client", "attorney", "lawyer", "counsel", "co-owner",
                                                     "operator", "board member"}) - {"head", "employee", "officer", "member",
@@ -77,6 +78,7 @@ CONTRACT = r"(?:[\w-]+ ){0,3}?(?:contract|contracts|grant|grants|deal|award|bid|
 A_CONTRACT = rf"(?:a |an )?(?:{MONEY} )?{CONTRACT}"
 LIST = r"(?P<list>{x}(?: (?:,|and|, and|as well as) {x})*)"
 GIVE = words("gave donated contributed give gives donates contributes given")
+GIFT = rf"(?:a |an )?{MONEY} (?:in (?:campaign )?(?:contributions|donations) |(?:campaign )?(?:contribution|donation) )?"
 CAMPAIGN_FUND = r"(?:[\w-]+ )?(?:campaign|committee|campaign fund|campaign committee|fund|war chest)"
 PAY = words("paid pays pay")
 AWARD = words("awarded awards granted gave")
@@ -87,9 +89,10 @@ OWNED = words("owned co-owned founded co-founded run operated headed led started
 LOBBY = words("lobbies lobbied lobby lobbying")
 HIRED_AS = r"(?:to lobby|to represent|as (?:its|their|his|her|a) (?:[\w-]+ )?(?:lobbyist|attorney|lawyer|counsel))"
 BEFORE = r"(?:before|in front of|at|in (?:its|their|his|her) dealings with)"
-SEAT = rf"(?:the |a |an )?(?:[\w.'’-]+ ){{0,4}}?{alt(OFFICE)}"
+BODIES = {"senate", "assembly", "congress", "legislature", "council", "board", "commission"}   # "running for state senate"
+SEAT = rf"(?:the |a |an )?(?:[\w.'’-]+ ){{0,4}}?{alt(OFFICE | BODIES)}\b"
 SEAT += r"(?: of (?:the )?(?:[\w'’-]+ ){0,3}?(?:ward|district|board|council|commission|committee))?"
-TERM = r"re-election|reelection|a (?:second|third|fourth|new|another|full) term"
+TERM = r"re-election|reelection|a (?:second|third|fourth|fifth|new|another|full|#) term"   # "fourth" reads as "#"
 CLIENT_MODS = r"(?:(?:only|sole|main|biggest|largest|top|newest|other|lobbying) )?"
 BUSINESS_NOUN = words("company firm business contractor chain dealership vendor shop store agency practice")
 EMPLOYED_BY = r"(?:employed by|working for|who works for|who works at)"
@@ -138,7 +141,7 @@ def role_patterns() -> list[Pattern]:
     """A role word with its holder ``h`` and anchor ``n``: appositive, copular and possessive orders."""
     out = []
     for words, preps in ((KIN_RE, "of"), (ROLE_RE, "of|at|for|with|in")):
-        mods = "" if words == KIN_RE else FORMER + MODS
+        mods = KIN_MODS if words == KIN_RE else FORMER + MODS
         role = rf"(?P<t>{mods}{words})"
         anchor = rf"(?:{preps}) {{n:POG}}"
         out += [
@@ -166,7 +169,7 @@ PATTERNS: list[Pattern] = [
     pattern("represents", rf"{{a:PO+w}} {APPOS}{ADV}(?P<t>{LOBBY}) (?:for|on behalf of) {{list:PO}}", "lobbies for"),
     pattern("represents", rf"{{a:PO+w}} {APPOS}{ADV}(?P<t>represents|represented) {{list:PO}} {BEFORE} ", "represents"),
     pattern("represents", rf"{{b:PO+w}} {ADV}(?P<t>hired|retained|engaged|employs|employed) {{a:PO}} {HIRED_AS}", "hired to lobby"),
-    pattern("represents", rf"(?P<a><[PO]\d+>) (?:'s|’s|') (?:lobbying )?(?P<t>clients) {ADV}(?:include|included|includes|are|were) "
+    pattern("represents", rf"(?P<a><[PO]\d+>) (?:'s|’s|') {CLIENT_MODS}(?P<t>clients) {ADV}(?:include|included|includes|are|were) "
                           r"{list:PO}", "clients include"),
     pattern("represents", rf"{{a:PO+w}} {ADV}(?P<t>lists|listed|registered|counts) {{list:PO}} as "
                           rf"(?:a |one of (?:its|his|her|their) |(?:its|his|her|their) )?{CLIENT_MODS}clients?\b", "client"),
@@ -194,10 +197,9 @@ PATTERNS: list[Pattern] = [
                        rf"{CAMPAIGN_FUND} , {{b:O}}", "donated"),   # "to Kerrigan's political fund, the 19th Ward ..."
     pattern("donated", rf"{{a:PO+w}} {ADV}(?P<t>made) (?:a |an )?{MONEY} (?:[\w-]+ )?(?:contribution|donation) to {{b:PO}}",
             "contribution"),
-    pattern("donated", rf"{{b:PO+w}} {ADV}(?P<t>received|accepted|took|got) {MONEY} "
-                       rf"(?:in (?:campaign )?(?:contributions|donations) )?from {{a:PO}}", "received"),
-    pattern("donated", rf"(?P<b><P\d+>) (?:'s|’s) {CAMPAIGN_FUND} {ADV}(?P<t>received|accepted|took|got) {MONEY} "
-                       rf"(?:in (?:campaign )?(?:contributions|donations) )?from {{a:PO}}", "received"),
+    pattern("donated", rf"{{b:PO+w}} {ADV}(?P<t>received|accepted|took|got) {GIFT}from {{a:PO}}", "received"),
+    pattern("donated", rf"(?P<b><P\d+>) (?:'s|’s) {CAMPAIGN_FUND} {ADV}(?P<t>received|accepted|took|got) {GIFT}from {{a:PO}}",
+            "received"),
     # paid
     pattern("paid", rf"{{a:POG+w}} {ADV}(?P<t>{PAY}) {{b:PO}} (?:{MONEY}|for)", "paid"),
     pattern("paid", rf"{{a:POG+w}} {ADV}(?P<t>{PAY}) {MONEY} to {{b:PO}}", "paid"),
@@ -211,11 +213,15 @@ PATTERNS: list[Pattern] = [
     pattern("gov-award", rf"{{b:PO+w}} {ADV}(?P<t>{WIN}|holds|held) (?:a |an )?(?:{MONEY} )?"
                          r"(?P<gov>city|village|county|township|town) (?:[\w-]+ ){0,2}?(?:contract|grant|contracts|grants)\b",
             "received"),
+    # endorsed: "I am proud to have the endorsement of the Farm Bureau and of state Sen. Quill"
+    pattern("endorsed", rf"{{a:P}} (?:{BE}|'m) {ADV}(?:proud|honored|honoured|pleased|grateful) to (?:have|receive|earn|accept) "
+                        r"(?:the )?(?P<t>endorsements?) of (?P<list><[PO]\d+>(?! 's)(?: (?:,|and|, and) (?:of )?<[PO]\d+>(?! 's))*)",
+            "endorsement", reverse=True),
     # candidate-for
     pattern("candidate-for", rf"{{a:P+w}} {BE}? ?{ADV}(?P<t>running|runs|ran|run|campaigning) for (?P<office>{SEAT})\b",
             "running for"),
-    pattern("candidate-for", rf"{{a:P+w}} {BE}? ?{ADV}(?P<t>running|runs|ran|seeking|seeks) (?:for )?(?P<office>{TERM})\b",
-            "running for"),
+    pattern("candidate-for", rf"{{a:P+w}} (?:, (?:a|an) [\w-]+ )?{BE}? ?{ADV}(?P<t>running|runs|ran|seeking|seeks) (?:for )?"
+                             rf"(?P<office>{TERM})\b", "running for"),   # "X, a Democrat seeking a fourth term"
     pattern("candidate-for", rf"(?P<t>{ENDORSE}) {{a:P}} for (?P<office>{SEAT})\b", "endorsed for"),
     *role_patterns(),
 ]
@@ -288,9 +294,11 @@ def rewrite(ctx: Context, sent: Span) -> Line:
 
 
 def guarded(line: Line, sent: Span, m: re.Match[str]) -> bool:
-    """True when the matched words are denied, hypothetical, doubted or quoted."""
+    """True when the matched words are denied, hypothetical, doubted or quoted (the trigger itself aside: "seeking a
+    third term" is a candidacy, "seeking to ..." before a match a hope)."""
     first, last = line.token(m.start()), line.token(max(m.start(), m.end() - 2))
-    words = {t.lower_ for t in sent.doc[max(sent.start, first.i - 3):last.i + 1]}
+    said = line.token(m.start("t")).i if "t" in m.re.groupindex and m.group("t") else -1   # "seeking a term" is no hope
+    words = {t.lower_ for t in sent.doc[max(sent.start, first.i - 3):last.i + 1] if t.i != said}
     if words & (NEGATION | HYPOTHETICAL):
         return True
     if {t.lower_ for t in sent.doc[sent.start:first.i]} & DOUBT:
@@ -348,6 +356,7 @@ def read_role(ctx: Context, line: Line, p: Pattern, m: re.Match[str]) -> list[Fo
 
 def one_role(ctx: Context, line: Line, m: re.Match[str], written: str, tok: Token) -> list[Found]:
     word = re.sub(rf"^{FORMER}{MODS}", "", written).strip()
+    word = re.sub(rf"^{KIN_MODS}", "", word).strip() if word.split()[-1] in KIN else word
     sort = kind_of_role(word)
     if sort is None or sort == "candidate":
         return []
@@ -358,8 +367,8 @@ def one_role(ctx: Context, line: Line, m: re.Match[str], written: str, tok: Toke
         return []
     if sort == "agent" and "for" not in m.group(0).split() and word not in ("lobbyist",):
         return []   # "an attorney with Hadley & Crane" works there; "an attorney for X" represents X
-    if sort == "agent" and " with " in m.group(0):
-        sort = "job"
+    if sort == "agent" and (" with " in m.group(0) or "joined" in m.group(0).split() and "for" not in m.group(0).split()):
+        sort = "job"   # "joined Birch Lane Partners as a lobbyist" works there
     return classify(ctx, tok, word, sort, holder, anchor)
 
 

@@ -8,6 +8,7 @@
     Endorsed by: Orchard Bay Police Benevolent Association; Mayor Karen Olds   -> endorsed, each
     Spouse: Linh Pham                                              -> spouse
     Occupation: Owner, Pham Auto Repair                            -> employs ("owner")
+    Dorrance County Board, District 5 — Candidate Questionnaire    -> candidate-for (the office), each profiled
 
 A list item counts only when it holds a name the document's name index found; a line whose value is
 a sentence with a verb is left to the grammar.
@@ -36,6 +37,8 @@ ENDORSE_LABEL = re.compile(r"^(?:endorsed by|endorsements?|endorsers|key endorse
 SPOUSE_LABEL = re.compile(r"^(?:spouse|husband|wife|partner|married to)$", re.I)
 JOB_LABEL = re.compile(r"^(?:(?:current |present )?occupation|employer|job|profession|work)$", re.I)
 SEAT_WORDS = OFFICE | {"board", "council", "seat", "district", "ward", "trustees", "commission", "education"}
+HEADING = re.compile(r"^[ \t]*(?P<office>[^\n—–:]{3,80}?)[ \t]*(?:—|–|--)[ \t]*(?:candidate (?:questionnaire|q&a|answers|responses)|"
+                     r"questionnaire|voter guide)[ \t]*$", re.I | re.M)
 PARTY = re.compile(r"\s*\((?:Democrat|Republican|Independent|Democratic|Libertarian|Green|Nonpartisan|incumbent|[DRI])\b[^)]*\)")
 
 
@@ -45,6 +48,12 @@ def header_claims(ctx: Context) -> list[Found]:
     candidates = list(candidates_named(ctx))
     people = [m for m in candidates if m.kind == "person"]
     out: list[Found] = []
+    heading = HEADING.search(doc.text)
+    first_word = token_at(doc, heading.start("office")) if heading else None
+    if heading and first_word is not None and {w.strip(",.").lower() for w in heading.group("office").split()} & SEAT_WORDS:
+        text = heading.group("office").strip()
+        office = Mention(text, text.replace(",", ""), "office", heading.start("office"), heading.end("office"))
+        out += [Found("candidate-for", p, office, "candidate", first_word) for p in people]
     for m in LINE.finditer(doc.text):
         label, value = m.group(1).strip(), m.group(2).strip()
         first = token_at(doc, m.start(1))
@@ -62,7 +71,7 @@ def header_claims(ctx: Context) -> list[Found]:
             words = {w.strip(" ,.").lower() for w in re.split(r",| at | of ", value)}
             title = next((w for w in words if w in JOB), "")
             for org in items(ctx, m.start(2), m.end(2)):
-                if org.kind == "org" and title:
+                if org.kind == "org" and title and org.name.lower() not in JOB:  # "Owner, X": the title is no employer
                     out.append(Found("employs", org, people[-1], title, first))
         else:
             seats = seat_claims(ctx, label, value, m.start(1), m.start(2), m.end(2), people, first)

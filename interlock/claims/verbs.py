@@ -25,6 +25,7 @@ PROUD = {"proud", "honored", "honoured", "pleased", "grateful", "happy"}
 PUBLIC_BODIES = {"council", "board", "commission", "committee", "legislature", "senate", "house", "caucus", "trustees"}
 SEATS = {w for o in OFFICE for w in o.split()} | {"board", "council", "seat", "senate", "house", "assembly", "legislature",
                                                    "commission", "congress", "district", "ward", "office", "mayor"}
+AGENTS = {"lobbyist", "attorney", "lawyer", "counsel"}   # the roles that make their employer an agency
 LEGAL = {"matters", "case", "lawsuit", "legal", "court", "clients", "client", "lobbying", "negotiations"}
 
 
@@ -155,11 +156,31 @@ def have_contract(ctx: Context, verb: Token) -> list[Found]:
     if obj is None or obj.lower_ not in CONTRACT:
         return []
     with_ = pobj(obj, "with", "from") or pobj(verb, "with", "from")
-    giver = who(ctx, with_)
+    giver = who(ctx, with_ or child(obj, "poss"))   # "holds a contract with the city", "has held the city's contract"
     taker = who(ctx, subject(verb))
     if giver is None or taker is None or taker.kind != "org":
         return []
     return [Found("awarded", giver, taker, f"{verb.lemma_} contract", verb)]
+
+
+def renew(ctx: Context, verb: Token) -> list[Found]:
+    """ "The district renewed the company's contract", "the county extended its contract with X": a government
+    awards the contract again."""
+    obj = child(verb, "dobj")
+    if obj is None or obj.lower_ not in CONTRACT or passive(verb):
+        return []
+    giver = who(ctx, subject(verb))
+    poss = child(obj, "poss")   # "its contract" is too loose a link: "its" may be the government itself
+    taker = who(ctx, pobj(obj, "with", "to") or (poss if poss is not None and poss.pos_ != "PRON" else None))
+    if giver is None or taker is None or not government(giver) or taker.kind != "org" or giver.name == taker.name:
+        return []
+    return [Found("awarded", giver, taker, verb.lemma_, verb)]
+
+
+def government(m: Mention) -> bool:
+    """A city, village, county, township or district (a "place", or an organisation so named)."""
+    low = m.name.lower()
+    return m.kind == "place" or low.split()[-1] in GOV_WORDS or low.startswith(("city of ", "village of ", "town of "))
 
 
 def lobby(ctx: Context, verb: Token) -> list[Found]:
@@ -196,12 +217,17 @@ def list_as(ctx: Context, verb: Token) -> list[Found]:
 
 
 def represent(ctx: Context, verb: Token) -> list[Found]:
-    if not {t.lower_ for t in verb.sent} & LEGAL:
+    """ "Crane represented the developer in the lawsuit"; "The firm represents X and Y" when the firm is known to
+    employ a lobbyist or a lawyer ("joined Keel Street Advocates as a senior lobbyist")."""
+    lawyer = who(ctx, subject(verb))
+    if lawyer is None or negated(verb):
         return []
-    lawyer, client = who(ctx, subject(verb)), who(ctx, child(verb, "dobj"))
-    if lawyer is None or client is None or lawyer.kind != "person":
+    agency = lawyer.kind == "org" and any(name == lawyer.name and word.split()[-1] in AGENTS for name, word in ctx.roles)
+    if not agency and (lawyer.kind != "person" or not {t.lower_ for t in verb.sent} & LEGAL):
         return []
-    return [Found("represents", lawyer, client, "represents", verb)]
+    clients = [who(ctx, t) for t in conjuncts(child(verb, "dobj"))]
+    return [Found("represents", lawyer, c, "represents", verb) for c in clients
+            if c is not None and c.kind in ("org", "person") and c.name != lawyer.name]
 
 
 def found(ctx: Context, verb: Token) -> list[Found]:
@@ -213,7 +239,12 @@ def found(ctx: Context, verb: Token) -> list[Found]:
         if verb.lemma_ in ("employ", "hire"):
             orgs, people = people, orgs
     else:
-        if verb.lemma_ in ("employ", "hire") and pobj(verb, "as") is None:
+        if verb.lemma_ == "hire" and pobj(verb, "as") is None:
+            boss, firm = who(ctx, subject(verb)), who(ctx, child(verb, "dobj"))
+            if boss is not None and firm is not None and government(boss) and firm.kind == "org" and boss.name != firm.name:
+                return [Found("awarded", boss, firm, "hired", verb)]  # "which the township hired to clear storm damage"
+            return []
+        if verb.lemma_ == "employ" and pobj(verb, "as") is None:
             return []
         orgs, people = [who(ctx, t) for t in conjuncts(child(verb, "dobj"))], [who(ctx, subject(verb))]
         if verb.lemma_ in ("employ", "hire"):
@@ -265,7 +296,8 @@ def serve(ctx: Context, verb: Token) -> list[Found]:
     """ "I served eight years on the Kessler Library Board". ("served as City Clerk" is left alone for now: the
     profile ingester would make a second, jurisdiction-less position of the office its header already names.)"""
     person = who(ctx, subject(verb))
-    body = pobj(verb, "on")
+    spell = child(verb, "dobj", "npadvmod")   # "served two terms on the Dorrance School Board"
+    body = pobj(verb, "on") or (pobj(spell, "on") if spell is not None and spell.lemma_ in ("term", "year") else None)
     if person is None or person.kind != "person" or body is None:
         return []
     name = ctx.index.at(body.i)
@@ -338,7 +370,7 @@ def challenge(ctx: Context, verb: Token) -> list[Found]:
 HANDLERS: dict[str, Handler] = {
     "endorse": endorse, "recommend": endorse, "back": lambda c, v: endorse(c, v) if passive(v) else [],
     "donate": donate, "contribute": donate, "give": donate, "make": make, "receive": receive, "pay": pay,
-    "award": award, "grant": award, "have": have_contract, "hold": have_contract, "win": have_contract,
+    "award": award, "grant": award, "renew": renew, "extend": renew, "have": have_contract, "hold": have_contract, "win": have_contract,
     "lobby": lobby, "include": include, "list": list_as, "represent": represent,
     "found": found, "co-found": found, "own": found, "run": lambda c, v: run_for(c, v) if pobj(v, "for") else found(c, v),
     "lead": found, "head": found, "employ": found, "hire": found, "retire": retire, "work": work, "teach": work, "serve": serve,

@@ -21,6 +21,10 @@ PUB = date(2022, 3, 14)  # a Monday
     ("in June 2021", "2021-06-01", "2021-06-30"),
     ("on Tuesday", "2022-03-08", "2022-03-08"),
     ("in July", "2021-07-01", "2021-07-31"),
+    ("last fall", "2021-09-01", "2021-11-30"),
+    ("last winter", "2021-12-01", "2022-02-28"),
+    ("last spring", "2021-03-01", "2021-05-31"),   # spring 2022 is not over by March 14
+    ("in 2019 and 2020", "2019-01-01", "2020-12-31"),
 ])
 def test_forms_against_published(text: str, start: str, end: str) -> None:
     d = parse_date(text, PUB)
@@ -45,3 +49,14 @@ def test_relative_forms_need_a_published_date() -> None:
 
 def test_no_date_in_plain_words() -> None:
     assert find_dates("She may run again; 300-home subdivision; Local 2291.", PUB) == []
+
+
+def test_last_season_is_no_anchor_for_a_bare_month() -> None:
+    found = find_dates("hired last spring ... endorsed in January", date(2025, 3, 3))
+    assert [(d.start.isoformat(), d.end.isoformat()) for _, _, d in found] == [
+        ("2024-03-01", "2024-05-31"), ("2025-01-01", "2025-01-31")]
+
+
+def test_a_season_named_alone_is_no_date() -> None:
+    assert parse_date("the fall of the council", PUB) is None
+    assert parse_date("in 2019, and 2020 later", PUB) is not None and parse_date("in 2019, and 2020 later", PUB).end.year == 2019  # type: ignore[union-attr]

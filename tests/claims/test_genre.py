@@ -140,3 +140,108 @@ def test_role_word_before_a_name_is_no_part_of_it(nlp: Language) -> None:
     backed = "The union backed Nominee Tara Welk, the owner of Welk Paving."
     assert ("employs", "Welk Paving", "Tara Welk") in keys(extract(backed, PUB, nlp))
     assert not keys(extract("Candidate Q&A: Dover mayor", PUB, nlp))  # a heading stays no one
+
+
+def test_pronoun_of_the_other_gender_is_someone_else(nlp: Language) -> None:
+    text = "Mara Quist is Leon Abbott's sister-in-law: she is married to his brother, Hugo Abbott, a banker."
+    got = keys(extract(text, PUB, nlp))
+    assert ("family", "Leon Abbott", "Hugo Abbott") in got
+    assert not {("family", "Mara Quist", "Hugo Abbott"), ("family", "Hugo Abbott", "Mara Quist")} & got
+    one = keys(extract("Leon Abbott said his brother, Hugo Abbott, is a banker.", PUB, nlp))
+    assert ("family", "Leon Abbott", "Hugo Abbott") in one  # with no "she" before it, "his" is the man named
+
+
+def test_occupation_title_is_no_employer(nlp: Language) -> None:
+    text = "Candidate: Lena Ruiz\nOccupation: Owner, Ruiz Bakery\n\nWhy are you running?\nI want safer streets.\n"
+    got = keys(extract(text, PUB, nlp, speaker="Lena Ruiz"))
+    assert ("employs", "Ruiz Bakery", "Lena Ruiz") in got
+    assert not [k for k in got if k[0] == "employs" and k[1].lower() == "owner"]
+
+
+def test_unnamed_lede_subject_is_the_person_named_next(nlp: Language) -> None:
+    lede = "A lobbyist who is a nephew of Mayor Ida Crane has registered to lobby on behalf of Bellweather Waste."
+    got = keys(extract(lede + "\n\nOwen Crane, a partner at Tallis Group, filed the papers in March.", PUB, nlp))
+    assert ("family", "Ida Crane", "Owen Crane") in got
+    assert ("represents", "Owen Crane", "Bellweather Waste") in got
+    for follow in ("Mayor Ida Crane said she had not been told.", "The papers were filed by Owen Crane in March."):
+        other = extract(lede + "\n\n" + follow, PUB, nlp)
+        assert not [c for c in other if c.relation in ("family", "represents")]  # the mayor is no nephew; no subject named
+        assert not [c for c in other if "\x00" in c.subject.name + c.object.name]
+
+
+def test_possessive_clients_with_a_modifier(nlp: Language) -> None:
+    got = keys(extract("Owen Crane lobbies for Bellweather Waste. His other clients include Rook Hospital and Tallis Bank.",
+                       PUB, nlp))
+    assert {("represents", "Owen Crane", "Rook Hospital"), ("represents", "Owen Crane", "Tallis Bank")} <= got
+    none = keys(extract("Owen Crane lobbies for Bellweather Waste. His other interests include Rook Hospital.", PUB, nlp))
+    assert ("represents", "Owen Crane", "Rook Hospital") not in none
+
+
+def test_candidates_in_the_race_the_article_names(nlp: Language) -> None:
+    text = ("One of four candidates for two seats on the Marbury Park Board owns a mowing company. Candidate Iris Vale is "
+            "a nurse. The other candidates are incumbent Tom Reyes and teacher Ana Lutz.")
+    got = {(c.subject.name, c.object.name) for c in extract(text, PUB, nlp) if c.relation == "candidate-for"}
+    assert got == {("Iris Vale", "Marbury Park Board"), ("Tom Reyes", "Marbury Park Board"), ("Ana Lutz", "Marbury Park Board")}
+    bare = "Candidate Iris Vale is a nurse. The other candidates are Tom Reyes and Ana Lutz."
+    assert not [c for c in extract(bare, PUB, nlp) if c.relation == "candidate-for"]  # no race named: nothing
+
+
+def test_opponent_runs_for_the_same_office(nlp: Language) -> None:
+    text = "Jo Pike is running for mayor. Pike's Republican opponent, school board member Sam Webb, owns a hardware store."
+    assert ("candidate-for", "Sam Webb", "mayor") in keys(extract(text, PUB, nlp))
+    sued = "Jo Pike owns a hardware store. Pike's opponent in the lawsuit, Sam Webb, is a roofer."
+    assert not [c for c in extract(sued, PUB, nlp) if c.relation == "candidate-for"]
+
+
+def test_seeking_a_term_and_running_for_a_body(nlp: Language) -> None:
+    text = "State Sen. Nora Field, a Republican seeking a third term in the 12th District, spoke on Monday."
+    assert [c for c in extract(text, PUB, nlp) if c.relation == "candidate-for" and c.subject.name == "Nora Field"]
+    assert ("candidate-for", "Ray Dunn", "state senate") in keys(extract("Ray Dunn is running for state senate.", PUB, nlp))
+    assert not [c for c in extract("Ray Dunn is running for the exit.", PUB, nlp) if c.relation == "candidate-for"]
+    maybe = "Nora Field, a Republican, said she would consider seeking a third term."
+    assert not [c for c in extract(maybe, PUB, nlp) if c.relation == "candidate-for"]
+
+
+def test_government_hires_renews_and_holds_contracts(nlp: Language) -> None:
+    text = "PELLA COUNTY — Tao Ruiz owns Ruiz Grading Co., which the county hired in May to clear ditches for $40,000."
+    assert ("awarded", "Pella County", "Ruiz Grading Co.") in keys(extract(text, PUB, nlp))
+    renewed = "PELLA COUNTY — Tao Ruiz owns Ruiz Grading Co. The county renewed the firm's contract in June."
+    assert ("awarded", "Pella County", "Ruiz Grading Co.") in keys(extract(renewed, PUB, nlp))
+    held = "DALTON — Apex Waste has held the city's trash contract since 2018."
+    assert ("awarded", "City of Dalton", "Apex Waste") in keys(extract(held, PUB, nlp))
+    firm = keys(extract("PELLA COUNTY — Ruiz Grading hired Lakeside Trucking to haul gravel.", PUB, nlp))
+    assert not [k for k in firm if k[0] == "awarded"]  # a business hiring a business awards nothing
+    own = keys(extract("PELLA COUNTY — Apex Waste gave $500 to Citizens for Ann Roe. The county renewed its contract.", PUB, nlp))
+    assert not [k for k in own if k[0] == "awarded"]  # "its" is too loose to name the contractor
+
+
+def test_a_known_lobbying_firm_represents_its_clients(nlp: Language) -> None:
+    text = ("Ada Moss joined Birch Lane Partners as a senior lobbyist in 2021. The firm represents Keel Gas & Power and "
+            "the Orton Hospital Association.")
+    got = keys(extract(text, PUB, nlp))
+    assert {("represents", "Birch Lane Partners", "Keel Gas & Power"),
+            ("represents", "Birch Lane Partners", "Orton Hospital Association")} <= got
+    plain = "Ada Moss joined Birch Lane Partners as an analyst in 2021. The firm represents a new direction for Keel Gas & Power."
+    assert not [k for k in keys(extract(plain, PUB, nlp)) if k[0] == "represents"]  # no lobbyist, no agency
+    joined = keys(extract("Ada Moss joined Birch Lane Partners as a senior lobbyist in 2021.", PUB, nlp))
+    assert ("employs", "Birch Lane Partners", "Ada Moss") in joined
+    assert ("represents", "Ada Moss", "Birch Lane Partners") not in joined  # her employer is not her client
+
+
+def test_proud_to_have_the_endorsement_of(nlp: Language) -> None:
+    text = "Candidate: Rui Sato\n\nWho supports you?\nI am proud to have the endorsement of the Orton Farm Bureau and of Mayor Liz Hart."
+    got = keys(extract(text, PUB, nlp, speaker="Rui Sato"))
+    assert {("endorsed", "Orton Farm Bureau", "Rui Sato"), ("endorsed", "Liz Hart", "Rui Sato")} <= got
+    wish = "Candidate: Rui Sato\n\nWho supports you?\nI would be proud to have the endorsement of the Orton Farm Bureau."
+    assert not [k for k in keys(extract(wish, PUB, nlp, speaker="Rui Sato")) if k[0] == "endorsed"]
+
+
+def test_campaign_accepted_a_contribution_and_served_terms(nlp: Language) -> None:
+    text = ("Candidate: Rui Sato\n\nTell us about yourself.\nI served two terms on the Orton Library Board. My campaign has "
+            "accepted a $1,500 contribution from the Orton Realtors Association.")
+    got = keys(extract(text, PUB, nlp, speaker="Rui Sato"))
+    assert ("donated", "Orton Realtors Association", "Rui Sato") in got
+    assert ("holds-office", "Rui Sato", "Orton Library Board") in got
+    fan = keys(extract("Candidate: Rui Sato\n\nTell us about yourself.\nI served two terms on the Orton Soccer Club.",
+                       PUB, nlp, speaker="Rui Sato"))
+    assert not [k for k in fan if k[0] == "holds-office"]  # a club is no public body
