@@ -176,3 +176,23 @@ def test_organisation_names_written_with_digits_or_words_meet_in_blocking() -> N
     three, digit = org("a", "Three Corners Development, Inc.", source="x"), org("b", "3 CORNERS DEVELOPMENT", source="y")
     assert ("a", "b") in set(block({"a": three, "b": digit}).pairs())
     assert p(three, digit) >= MERGE_AT
+
+
+def test_a_crowded_name_block_is_compared_in_parts_and_each_pair_once() -> None:
+    from interlock.resolve.blocking import CROWDED, block
+
+    firsts = [f"J{chr(97 + i // 26)}{chr(97 + i % 26)}ton" for i in range(CROWDED + 5)]   # "Jaaton", "Jabton", ...
+    nodes = {f"p{i}": person(f"p{i}", f"{first} Smith", source="x") for i, first in enumerate(firsts)}
+    nodes |= {"init": person("init", "J. Smith", source="y"), "john": person("john", "John Smith", source="y"),
+              "johnny": person("johnny", "Johnny Smith", source="y"), "jon": person("jon", "Jon Smith", source="y"),
+              "jonathan": person("jonathan", "Jonathan Smith", source="y")}
+    pairs = list(block(nodes).pairs())
+    assert len(pairs) == len(set(pairs))
+    got = {frozenset(p) for p in pairs}
+    assert frozenset(("init", "p0")) in got and frozenset(("init", "john")) in got      # an initial meets everyone
+    assert frozenset(("p0", "p1")) not in got                                           # two other full names do not
+    assert frozenset(("john", "johnny")) in got                                          # a nickname form is shared
+    assert frozenset(("jon", "jonathan")) in got                                         # as are the first three letters
+    small = {k: v for k, v in nodes.items() if k in ("p0", "p1", "john")}
+    assert {frozenset(p) for p in block(small).pairs()} == {frozenset(("p0", "p1")), frozenset(("p0", "john")),
+                                                            frozenset(("p1", "john"))}   # an uncrowded block: every pair
