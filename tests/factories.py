@@ -70,3 +70,15 @@ def spouse_case(b: Builder, registry_jurisdiction: str = "City of Lakeport", yea
     b.add("Representation", "rep", agent=ids["lobbyist"], client=ids["client"], date=[str(y) for y in years],
           startDate=f"{years[0]}-07-01", role="lobbyist", **reg)
     return ids
+
+
+def official_with_relative(b: Builder, relative: str = "Sam Reyes", word: str = "husband", name: str = "Dana M. Ortiz",
+                           government: str = "City of Lakeport", post: str = "City Clerk") -> dict[str, str]:
+    """An official holding a post of a government, and one relative as a profile states them."""
+    ids = {"official": b.add("Person", "official", name=name)}
+    ids["body"] = b.add("PublicBody", "body", name=government)
+    ids["post"] = b.add("Position", "post", name=post, organization=ids["body"])
+    b.add("Occupancy", "occ", holder=ids["official"], post=ids["post"])
+    ids["relative"] = b.add("Person", "relative", name=relative)
+    b.add("Family", "fam", person=ids["official"], relative=ids["relative"], relationship=word)
+    return ids

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factories import Builder
+from factories import Builder, official_with_relative
 
 from interlock.case import Case
 from interlock.findings import Finding
@@ -19,13 +19,7 @@ def b(tmp_path: Path) -> Builder:
 
 
 def clerk_family(b: Builder) -> dict[str, str]:
-    ids = {"official": b.add("Person", "official", name="Dana M. Ortiz")}
-    ids["body"] = b.add("PublicBody", "body", name=LAKEPORT)
-    ids["post"] = b.add("Position", "post", name="City Clerk", organization=ids["body"])
-    b.add("Occupancy", "occ", holder=ids["official"], post=ids["post"])
-    ids["relative"] = b.add("Person", "relative", name="Sam Reyes")
-    b.add("Family", "fam", person=ids["official"], relative=ids["relative"], relationship="husband")
-    return ids
+    return official_with_relative(b)
 
 
 def firm_with_partner(b: Builder, ids: dict[str, str], partner: str = "Nora Blake") -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factories import Builder
+from factories import Builder, official_with_relative
 
 from interlock.case import Case
 from interlock.findings import Finding
@@ -20,13 +20,7 @@ def b(tmp_path: Path) -> Builder:
 
 
 def clerk_and_brother(b: Builder) -> dict[str, str]:
-    ids = {"official": b.add("Person", "official", name="Dana M. Ortiz")}
-    ids["body"] = b.add("PublicBody", "body", name=LAKEPORT)
-    ids["post"] = b.add("Position", "post", name="City Clerk", organization=ids["body"])
-    b.add("Occupancy", "occ", holder=ids["official"], post=ids["post"])
-    ids["relative"] = b.add("Person", "relative", name="Luis Ortiz")
-    b.add("Family", "fam", person=ids["official"], relative=ids["relative"], relationship="brother")
-    return ids
+    return official_with_relative(b, "Luis Ortiz", "brother")
 
 
 def company(b: Builder, ids: dict[str, str], schema: str = "Ownership", start: str = "2019-01-15", end: str | None = None,
