@@ -87,7 +87,8 @@ def detect_kind(path: Path) -> str:
     for kind, obj in KINDS.items():
         if obj.sniff(path):
             return kind
-    raise UsageError(f"{path}: cannot tell what kind of source this is; name it with --kind ({', '.join(sorted(KINDS))})")
+    hint = "; a table in another layout goes in with --mapping FILE (kind csv)" if path.suffix.lower() in (".csv", ".tsv") else ""
+    raise UsageError(f"{path}: cannot tell what kind of source this is; name it with --kind ({', '.join(sorted(KINDS))}){hint}")
 
 
 def files_by_layout(path: Path, layout_of: Callable[[Path], str | None], order: Sequence[str]) -> list[tuple[Path, str]]:

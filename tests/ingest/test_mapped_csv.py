@@ -149,3 +149,11 @@ def test_the_cli_says_what_is_missing(tmp_path: Path) -> None:
         from interlock.ingest.mapped_csv import MappedCsv
 
         MappedCsv().files(tmp_path)
+
+
+def test_an_unknown_table_points_to_the_mapping(tmp_path: Path) -> None:
+    (tmp_path / "gifts.csv").write_text("Official,Giver,Value\nA,B,10\n")
+    done = subprocess.run([sys.executable, "-m", "interlock.cli", "ingest", str(tmp_path / "c"), str(tmp_path / "gifts.csv")],
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and "--mapping FILE" in done.stderr and "gifts.csv" in done.stderr
+
