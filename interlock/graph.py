@@ -79,9 +79,10 @@ class Mailbox:
 
 
 def jurisdiction_key(name: str | None) -> str:
-    """"City of Chicago", "Chicago" and "CITY OF CHICAGO" compare equal."""
+    """"City of Chicago", "Chicago" and "CITY OF CHICAGO" compare equal; so do "Marsh County" and
+    "County of Marsh" (the words are compared in order of the alphabet)."""
     words = [w for w in norm_text(name).split() if w not in {"city", "of", "the", "village", "town", "government"}]
-    return " ".join(words)
+    return " ".join(sorted(words))
 
 
 class Graph:
