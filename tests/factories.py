@@ -8,6 +8,7 @@ from typing import Any
 
 from interlock.case import Case
 from interlock.entities import Origin, entity, make_id
+from interlock.findings import Finding
 from interlock.ingest.driver import Batch, add_entity, add_message, commit, now
 from interlock.records import Address, Message
 
@@ -82,3 +83,20 @@ def official_with_relative(b: Builder, relative: str = "Sam Reyes", word: str = 
     ids["relative"] = b.add("Person", "relative", name=relative)
     b.add("Family", "fam", person=ids["official"], relative=ids["relative"], relationship=word)
     return ids
+
+
+def contract_award(b: Builder, key: str, supplier: str, day: str, amount: str, jurisdiction: str = "City of Lakeport",
+                   department: str = "Department of Special Events", title: str = "event staffing") -> None:
+    """A department's contract and its award to ``supplier`` (an entity id), as a contracts file states them."""
+    reg = dict(kind="chicago-contracts", jurisdiction=jurisdiction)
+    dept = b.add("PublicBody", "dept", name=department, **reg)
+    contract = b.add("Contract", f"c-{key}", title=title, authority=dept, amount=amount, **reg)
+    b.add("ContractAward", key, supplier=supplier, contract=contract, amount=amount, date=day, **reg)
+
+
+def run_rule(b: Builder, rule: str) -> list[Finding]:
+    """Commit what was built, resolve, and run one rule."""
+    case = b.done()
+    case.resolve()
+    return case.detect(rule).findings
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factories import Builder, official_with_relative
+from factories import Builder, contract_award, official_with_relative, run_rule
 
 from interlock.case import Case
 from interlock.findings import Finding
@@ -33,16 +33,11 @@ def firm_with_partner(b: Builder, ids: dict[str, str], partner: str = "Nora Blak
 
 
 def award(b: Builder, key: str, supplier: str, day: str, amount: str, jurisdiction: str = LAKEPORT) -> None:
-    reg = dict(kind="chicago-contracts", jurisdiction=jurisdiction)
-    dept = b.add("PublicBody", "dept", name="Department of Special Events", **reg)
-    contract = b.add("Contract", f"c-{key}", title="event staffing", authority=dept, amount=amount, **reg)
-    b.add("ContractAward", key, supplier=supplier, contract=contract, amount=amount, date=day, **reg)
+    contract_award(b, key, supplier, day, amount, jurisdiction)
 
 
 def run(b: Builder) -> list[Finding]:
-    case = b.done()
-    case.resolve()
-    return case.detect("associate-benefit").findings
+    return run_rule(b, "associate-benefit")
 
 
 def test_a_relatives_fellow_director_whose_company_holds_city_contracts(b: Builder) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factories import Builder, official_with_relative
+from factories import Builder, contract_award, official_with_relative, run_rule
 
 from interlock.case import Case
 from interlock.findings import Finding
@@ -36,17 +36,12 @@ def company(b: Builder, ids: dict[str, str], schema: str = "Ownership", start: s
 
 
 def award(b: Builder, key: str, vendor: str, day: str, amount: str, jurisdiction: str = LAKEPORT) -> None:
-    reg = dict(kind="chicago-contracts", jurisdiction=jurisdiction)
-    supplier = b.add("Company", f"v-{vendor}", name=vendor, **reg)
-    dept = b.add("PublicBody", "dept", name="Department of Transportation", **reg)
-    contract = b.add("Contract", f"c-{key}", title="street resurfacing", authority=dept, amount=amount, **reg)
-    b.add("ContractAward", key, supplier=supplier, contract=contract, amount=amount, date=day, **reg)
+    supplier = b.add("Company", f"v-{vendor}", kind="chicago-contracts", jurisdiction=jurisdiction, name=vendor)
+    contract_award(b, key, supplier, day, amount, jurisdiction, "Department of Transportation", "street resurfacing")
 
 
 def run(b: Builder) -> list[Finding]:
-    case = b.done()
-    case.resolve()
-    return case.detect("relative-business-benefit").findings
+    return run_rule(b, "relative-business-benefit")
 
 
 def test_a_brothers_company_with_city_contracts_after_he_took_it_over(b: Builder) -> None:
