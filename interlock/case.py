@@ -71,7 +71,8 @@ class Case:
         reports = []
         with self.store.bounded_memory():
             for path in paths:
-                source_kind = kind or detect_kind(path)
+                # a mapping says how to read a table: with one, the kind is csv
+                source_kind = kind or ("csv" if self.settings.mapping else detect_kind(path))
                 report = ingest_source(self.store, self.blobs, path, source_kind, self.settings)
                 if not report.skipped and report.counts.get("messages"):
                     box = infer_mailbox(self.store, report.sha256, self.settings.owner, self.settings.gov_domains)

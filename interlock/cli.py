@@ -96,7 +96,7 @@ def ingest(case: Path, paths: tuple[Path, ...], kind: str | None, owner: str | N
     A table in a layout interlock does not know (another city's registry, a county's contracts) goes
     in with --mapping FILE, an FtM mapping of its columns to entities (docs/model.md has an example)."""
     with Case.open(case, make_settings(owner, gov_domain, jurisdiction, batch_size, mapping), create=True) as c:
-        reports = c.ingest(list(paths), kind or ("csv" if mapping else None))
+        reports = c.ingest(list(paths), kind)
     print_sources(reports)
     if any(r.rejected and not r.skipped for r in reports):
         sys.exit(1)
@@ -105,9 +105,9 @@ def ingest(case: Path, paths: tuple[Path, ...], kind: str | None, owner: str | N
 @cli.command()
 def kinds() -> None:
     """The source kinds interlock reads, in the order they are tried when --kind is not given."""
-    from interlock.ingest.base import KINDS, get_ingester
+    import interlock.ingest  # noqa: F401  (registers the built-in kinds)
+    from interlock.ingest.base import KINDS
 
-    get_ingester("mbox")   # registers the built-in kinds
     width = max(len(k) for k in KINDS)
     for kind, ing in KINDS.items():
         click.echo(f"{kind:<{width}}  {ing.description}")
@@ -319,7 +319,7 @@ def investigate(case: Path, paths: tuple[Path, ...], output: Path | None, kind: 
                 gov_domain: tuple[str, ...], jurisdiction: str | None, mapping: Path | None, batch_size: int) -> None:
     """All in one go: init, ingest, resolve, detect and report."""
     with Case.open(case, make_settings(owner, gov_domain, jurisdiction, batch_size, mapping), create=True) as c:
-        inv = c.investigate(list(paths), kind or ("csv" if mapping else None), output)
+        inv = c.investigate(list(paths), kind, output)
     print_investigation(inv)
     click.echo(f"report: {inv.html}")
     if any(r.rejected and not r.skipped for r in inv.sources):

@@ -98,7 +98,7 @@ class Graph:
         # finding cites tells which of an identity's records it rests on (relations.name_alone_caveat)
         self.records_of: dict[str, set[tuple[str, str]]] = defaultdict(set)     # entity id → (file SHA-256, record)s
         self.pointed_at: dict[tuple[str, str], set[str]] = defaultdict(set)     # (file SHA-256, record) → entity ids
-        self.source_of_file: dict[str, str] = {}                                # file SHA-256 → its source's
+        self.sources_of_file: dict[str, set[str]] = defaultdict(set)           # file SHA-256 → its sources' (files table)
 
     def canonical(self, entity_id: str) -> str:
         return self.canon.get(entity_id, entity_id)
@@ -127,6 +127,8 @@ class Graph:
         for sha, path, kind, options in store.query("SELECT sha256, path, kind, options FROM sources"):
             opts = json.loads(options or "{}")
             g.sources[sha] = Source(sha, path, kind, opts.get("jurisdiction") or DEFAULT_JURISDICTION.get(kind))
+        for source_sha, file_sha in store.query("SELECT source_sha, file_sha FROM files"):
+            g.sources_of_file[file_sha].add(source_sha)
         for sha, owner, domains in store.query("SELECT source_sha, owner, gov_domains FROM mailboxes"):
             g.mailboxes.append(Mailbox(sha, owner, tuple(d for d in (domains or "").split(",") if d)))
         for entity_id, canonical, score, reason in store.query("SELECT entity_id, canonical_id, score, reason FROM identities"):
@@ -151,7 +153,6 @@ class Graph:
                 schema_of[cid] = schema
             node.members.add(entity_id)
             g.records_of[entity_id].add((file_sha, record))
-            g.source_of_file[file_sha] = source_sha
             if prop == "id":
                 continue
             schema_obj = model.get(schema)

@@ -197,8 +197,8 @@ def name_alone_caveat(graph: Graph, finding: Finding, store: Store) -> None:
     cited = {(link.source.sha256, link.source.record) for link in finding.chain if link.source}
     cited |= {(e.sha256, e.record) for e in finding.evidence}
     pointed = {m for c in cited for m in graph.pointed_at.get(c, ())}
-    mail = mail_addresses(store, cited) if {graph.source_of_file.get(f, f) for f, _ in cited} & {
-        box.source_sha for box in graph.mailboxes} else set()
+    mailboxes = {box.source_sha for box in graph.mailboxes}
+    mail = mail_addresses(store, cited) if any(graph.sources_of_file.get(f, set()) & mailboxes for f, _ in cited) else set()
 
     def name_alone(node: Node) -> bool:
         used = [m for m in node.members if m in pointed or graph.records_of.get(m, set()) & cited]

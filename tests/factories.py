@@ -26,6 +26,7 @@ class Builder:
         if sha not in self.batches:
             self.case.store.insert("sources", [(sha, f"/in/{kind}", kind, json.dumps({"jurisdiction": jurisdiction}),
                                                 "done", 0, 0, 0, now(), now())])
+            self.case.store.insert("files", [(sha, sha, f"/in/{kind}", 0)])   # a one-file source, as ingest records it
             self.batches[sha] = Batch()
         return sha
 

@@ -97,7 +97,7 @@ def run_resolve(store: Store) -> ResolveReport:
                     clusters.union(a, b, Match(1.0, f"{j.author} judged them the same on {j.created_at[:10]}"), force=True)
                     report.merges["judgement"] += 1
 
-    candidates.close()
+    candidates.flush()
     write_identities(store, clusters)
     report.entities = sum(1 for n in nodes if not n.startswith(ADDR))
     report.addresses = sum(1 for n in nodes if n.startswith(ADDR))
@@ -135,9 +135,6 @@ class CandidateWriter:
         if self.rows:
             self.store.insert("candidates", self.rows)
             self.rows.clear()
-
-    def close(self) -> None:
-        self.flush()
 
 
 def write_identities(store: Store, clusters: Clusters) -> None:

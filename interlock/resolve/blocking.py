@@ -60,7 +60,7 @@ class Blocks:
                 mine = keys_of[a]
                 for b in ordered[i + 1:]:
                     if crowded and a not in loose and b not in loose:
-                        continue
+                        continue   # what eligible() would say, without merging the two key lists
                     if self.first_shared(mine, keys_of[b], a, b) == key:
                         yield a, b
 

@@ -79,3 +79,28 @@ def test_context_before_the_registration_is_shown_not_counted(b: Builder) -> Non
     assert (f.counts["emails"], f.counts["context"]) == (1, 1)
     assert [e.context for e in f.evidence] == [False, True]
     assert f.timeline is not None and f.timeline.months == [("2019-06", 0, 1), ("2019-07", 1, 0)]
+
+
+@pytest.mark.parametrize("folder", [False, True])
+def test_a_webmail_tied_to_the_official_by_display_name_alone_is_said(folder: bool, tmp_path: Path) -> None:
+    # dmo1977@gmail.com is hers only because the mail shows "Dana M. Ortiz" beside it; in a maildir the
+    # message's file is not the source's own hash, and the caveat must still find the mail
+    b = Builder(Case.open(tmp_path / "c", create=True))
+    spouse_case(b)
+    co = b.add("Company", "co", kind="ftm", name="Harborline Security Consultants, Inc.")
+    ceo = b.add("Person", "ceo", kind="ftm", name="Marisol Vega", email=CEO)
+    b.add("Directorship", "dir", kind="ftm", director=ceo, organization=co, role="Chief Executive Officer")
+    sha = b.source("mbox")
+    file_sha = "f" * 40 if folder else sha
+    if folder:
+        b.case.store.insert("files", [(sha, file_sha, "/in/maildir/cur/1", 1)])
+    for when in ("2019-09-03T10:00:00", "2019-10-03T10:00:00"):
+        b.n += 1
+        msg = Message(Origin(sha, file_sha, "/in/maildir/cur/1", f"<m{b.n}@x>"), message_id=f"<m{b.n}@x>",
+                      sent_at=datetime.fromisoformat(when), sender=Address("dmo1977@gmail.com", "Dana M. Ortiz"),
+                      to=[Address(CEO, "Marisol Vega")], subject="LakeportID partners",
+                      body="Could Harborline help us find partners for the LakeportID programme?")
+        add_message(b.batches[sha], msg, b.n, b.case.blobs, now())
+    [f] = run(b)
+    assert "Records were joined by name alone for Dana M. Ortiz" in f.summary
+
