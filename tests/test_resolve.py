@@ -110,3 +110,30 @@ def test_addresses_are_cleaned_and_hostile_ones_refused_quickly() -> None:
     assert parse_address("mailto:x@y.org") == "x@y.org"
     assert parse_address("a@b") is None and parse_address("a@@b.com") is None and parse_address("a b@c.com") is None
     assert parse_address("a@" + "." * 8000 + "@") is None  # once took over a second (a backtracking regex)
+
+
+def test_an_address_takes_its_usual_names_not_a_stray_one(tmp_path: Path) -> None:
+    """Blank display names do not crowd out real ones, and an address that spells someone's name
+    ("colemancl@") is not merged into another person because it was once shown with their name."""
+    b = Builder(Case.open(tmp_path / "c", create=True))
+    for day in range(1, 6):
+        b.mail("hdr22@clintonemail.com", "x@state.gov", f"2010-01-0{day}")              # shown with no name
+        b.mail("hdr22@clintonemail.com", "x@state.gov", f"2010-02-0{day}", name="H")
+    for day in range(1, 4):
+        b.mail("hdr22@clintonemail.com", "x@state.gov", f"2010-03-0{day}", name="hdr22@clintonemail.com")
+    b.mail("hdr22@clintonemail.com", "x@state.gov", "2010-04-01", name="Hillary Clinton")
+    b.mail("hdr22@clintonemail.com", "x@state.gov", "2010-04-02", name="Hillary Clinton")
+    b.mail("hr15@att.blackberry.net", "x@state.gov", "2010-05-01", name="Hillary Clinton")
+    b.mail("colemancl@state.gov", "x@state.gov", "2010-06-01", name="Coleman, Claire L")
+    b.mail("colemancl@state.gov", "x@state.gov", "2010-06-02", name="Coleman, Claire L")
+    b.mail("ColemanCL@state.gov", "x@state.gov", "2010-06-03", name="Hon. Hillary Rodham Clinton")
+    b.mail("evergreen@gmail.com", "x@state.gov", "2010-07-01", name="Dana Ortiz")
+    case = b.done()
+    case.resolve()
+    ids = identities(case)
+    assert ids["addr:hdr22@clintonemail.com"] == ids["addr:hr15@att.blackberry.net"]
+    assert ids["addr:ColemanCL@state.gov"] == ids["addr:colemancl@state.gov"] != ids["addr:hdr22@clintonemail.com"]
+    from interlock.resolve.nodes import load_nodes
+    nodes = load_nodes(case.store)
+    assert {p.last for p in nodes["addr:ColemanCL@state.gov"].people} == set()
+    assert {p.last for p in nodes["addr:evergreen@gmail.com"].people} == {"ortiz"}, "an address that spells no one keeps its names"

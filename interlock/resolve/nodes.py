@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from interlock.names import PersonName, is_role_mailbox, norm_text, ocr_key, org_key, parse_address, person_name
+from interlock.names import PersonName, is_role_mailbox, local_part_names, norm_text, ocr_key, org_key, parse_address, person_name
 from interlock.store import Store
 
 PERSON_SCHEMAS = ("Person",)
@@ -103,16 +103,36 @@ def load_nodes(store: Store) -> dict[str, Node]:
         node = nodes[ADDR + address] = Node(ADDR + address, "address", emails={address.lower()}, role=is_role_mailbox(address))
         if node.role:
             continue
-        for display, _ in names.most_common(3):
+        # the three names it is shown with most; a blank or an address where the name should be is no name
+        shown_as = [d for d, _ in names.most_common() if norm_text(d) and "@" not in d]
+        for display in shown_as[:3]:
             parsed = person_name(display)
-            if "@" in display:
-                continue
             if key := norm_text(display):
                 node.displays.add(key)
             if usable(parsed):
                 node.people.add(parsed)
                 node.shown.append(display)
+    drop_names_the_address_contradicts(nodes)
     return nodes
+
+
+def drop_names_the_address_contradicts(nodes: dict[str, Node]) -> None:
+    """An address that spells the name of someone in the case ("colemancl@" and a Claire Coleman) is that
+    person's: a display name with another last name ("Hon. Hillary Rodham Clinton", shown once, sent on
+    her behalf or misread) is someone else's and is not the address's name. An address that spells
+    nobody known ("evergreen@") keeps every display name."""
+    known = {(p.first[0], p.last) for node in nodes.values() for p in node.people}
+    for node in nodes.values():
+        if node.kind != "address" or not node.people:
+            continue
+        address = min(node.emails)
+        local = re.sub(r"[^a-z]", "", address.partition("@")[0])
+        if not any((first[0], last) in known for first, last in local_part_names(address)):
+            continue
+        contradicted = {p for p in node.people if p.last.replace(" ", "") not in local}
+        if contradicted:
+            node.people -= contradicted
+            node.shown = [s for s in node.shown if person_name(s) not in contradicted]
 
 
 def add_employers(store: Store, nodes: dict[str, Node]) -> None:
