@@ -14,7 +14,8 @@ handed it rows changed which merges won; precision 0.53-0.81 over three runs). T
 spread over runs and details the last run. The labelled sets are mapped once, before
 resolving: the mapping reads ``statements`` and ``participants``, never ``identities``.
 
-Run: ``python -m bench resolve-quality`` or ``python -m bench.resolve_quality [--rebuild] [--repeat N] [--no-resolve]``.
+Run: ``python -m bench resolve-quality`` or
+``python -m bench.resolve_quality [--rebuild] [--repeat N] [--no-resolve] [--only clinton|chicago]``.
 The cases are built once into ``bench/.cache`` (the Clinton release takes about a minute on two cores).
 """
 
@@ -204,9 +205,12 @@ def main() -> None:
     args = sys.argv[1:]
     rebuild = "--rebuild" in args
     repeats = 0 if "--no-resolve" in args else int(args[args.index("--repeat") + 1]) if "--repeat" in args else REPEATS
+    only = args[args.index("--only") + 1] if "--only" in args else ""
     print("entity resolution quality (pairwise; labelled sets in bench/labels, cases cached in bench/.cache)")
-    run("clinton", clinton_case(rebuild), [clinton_set, partial(clinton_set, published=True)], repeats)
-    run("chicago", chicago_case(rebuild), [chicago_set], repeats)
+    if only in ("", "clinton"):
+        run("clinton", clinton_case(rebuild), [clinton_set, partial(clinton_set, published=True)], repeats)
+    if only in ("", "chicago"):
+        run("chicago", chicago_case(rebuild), [chicago_set], repeats)
 
 
 if __name__ == "__main__":

@@ -104,7 +104,10 @@ def node_keys(node: Node) -> set[str]:
         words = key.split()
         keys.add(f"org:{key.replace(' and ', ' ').replace(' ', '')}")
         keys.add(f"org2:{' '.join(words[:2])}")
-        keys.add(f"orgw:{''.join(compare_words(key))}")   # "Three Corners Development" meets "3 Corners Development"
+        squeezed = "".join(compare_words(key))
+        keys.add(f"orgw:{squeezed}")   # "Three Corners Development" meets "3 Corners Development"
+        if len(squeezed) >= 8:
+            keys.add(f"orgp:{squeezed[:7]}")   # a typo late in the name: "Podmajerskey" meets "Podmajersky"
         if short := acronym(key):
             keys.add(f"orgacr:{short}")
         if len(words) == 1 and len(key) <= 6:

@@ -121,7 +121,7 @@ def compare(a: Node, b: Node, shared_emails: frozenset[str] | set[str] = frozens
     if a.people and b.people:
         if e := person_names(a.people, b.people):
             found(e)
-            if e.weight >= FIRST_LAST and (last := rare_surname(a, b, rare)):
+            if e.weight >= NICKNAME and (last := rare_surname(a, b, rare)):
                 found(Evidence("rarity", RARE_SURNAME, f"no one else in the case has the last name {last.title()}"))
     elif a.people or b.people:
         if e := address_spells_name(a, b):
@@ -284,14 +284,23 @@ def squeeze(key: str) -> str:
     return "".join(compare_words(key))
 
 
+def plural(a: str, b: str) -> bool:
+    """One word is the other's plural ("sign", "signs"; "box", "boxes")."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 3 and long in (short + "s", short + "es")
+
+
 def close_words(x: str, y: str) -> bool:
-    """Word by word the same but for a typo or a plural in words of five letters or more ("Swible", "Swibel")."""
+    """Word by word the same but for a plural, or a typo after the first letter in words of five letters or more
+    ("Swible", "Swibel")."""
     xs, ys = compare_words(x), compare_words(y)
     if len(xs) != len(ys):
         return False
     for a, b in zip(xs, ys, strict=True):
-        if a != b and (min(len(a), len(b)) < 5 or levenshtein(a, b) > (2 if min(len(a), len(b)) >= 8 else 1)):
-            return False
+        if a == b or plural(a, b):
+            continue
+        if min(len(a), len(b)) < 5 or a[0] != b[0] or levenshtein(a, b) > (2 if min(len(a), len(b)) >= 8 else 1):
+            return False   # a typo keeps the first letter: Napleton and Stapleton are two names
     return True
 
 

@@ -134,14 +134,33 @@ def test_a_rare_surname_lets_the_same_name_with_other_addresses_merge() -> None:
     assert "no one else in the case has the last name Dunkin" in c.explain() and "name alone" in c.explain()
 
 
-def test_a_surname_two_people_bear_is_not_rare_and_nicknames_get_no_bonus() -> None:
+def test_a_surname_two_people_bear_is_not_rare() -> None:
     a, b = person("a", "John Kelly", source="x"), person("b", "John Kelly", source="y")
     other = person("c", "Mary Kelly", source="z")
     assert "kelly" not in rare_surnames(population([a, b, other]))
+
+
+def test_a_rare_surname_counts_for_a_nickname_but_two_own_addresses_still_make_it_a_question() -> None:
     tom, thomas = person("t", "Tom Aridas", emails=("t@a.com",), source="x"), person("u", "Thomas Aridas", emails=("t@b.com",), source="y")
     rare = rare_surnames(population([tom, thomas]))
     assert "aridas" in rare                                        # one person's nickname and full name
-    assert compare(tom, thomas, rare=rare).probability < MERGE_AT  # but a nickname is still a question
+    c = compare(tom, thomas, rare=rare)
+    assert "no one else in the case" in c.explain() and REVIEW_FROM <= c.probability < MERGE_AT
+    lou, louis = person("l", "Lou Lang", source="x"), person("m", "LOUIS LANG", source="y")
+    c = compare(lou, louis, rare=rare_surnames(population([lou, louis])))
+    assert c.probability >= MERGE_AT and "name alone" in c.explain()
+    assert compare(lou, louis).probability < MERGE_AT               # not without the rarity
+
+
+def test_organisation_plurals_and_late_typos_merge_but_not_another_first_letter() -> None:
+    from interlock.resolve.blocking import block
+
+    assert p(org("a", "National Outdoor Sign, LLC", source="x"), org("b", "NATIONAL OUTDOOR SIGNS, LLC", source="y")) >= MERGE_AT
+    typo, right = org("a", "Podmajerskey, Inc.", source="x"), org("b", "PODMAJERSKY, INC.", source="y")
+    assert ("a", "b") in set(block({"a": typo, "b": right}).pairs()), "a typo late in a one-word name still meets in blocking"
+    assert p(typo, right) >= MERGE_AT
+    # person-shaped clients: two surnames that differ in their first letter are two people
+    assert p(org("a", "Stephen Napleton", source="x"), org("b", "STAPLETON, STEPHEN", source="y")) < REVIEW_FROM
 
 
 def test_in_a_small_case_no_surname_is_rare() -> None:
