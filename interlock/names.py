@@ -77,6 +77,25 @@ def ocr_key(address: str) -> str:
     return address.lower().replace("rn", "m").translate(OCR_FOLD)
 
 
+SWAP_FROM = 6   # letters in a local part from which two swapped neighbours are a slip, not another address
+
+
+def swap_key(address: str) -> str:
+    """The letters of an address's local part in order, with its domain: addresses one slip of two
+    neighbouring letters apart ("mhcaleja@", "mchaleja@") share it. Empty for short local parts."""
+    local, _, domain = address.lower().partition("@")
+    return f"{''.join(sorted(local))}@{domain}" if len(local) >= SWAP_FROM and local.isalpha() else ""
+
+
+def swapped(a: str, b: str) -> bool:
+    """Two addresses that differ only by two neighbouring letters swapped."""
+    a, b = a.lower(), b.lower()
+    if a == b or len(a) != len(b) or not swap_key(a) or swap_key(a) != swap_key(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1
+
+
 @dataclass(frozen=True)
 class PersonName:
     """A person's name split into the parts that matter for telling people apart."""

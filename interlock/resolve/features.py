@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from rigour.text.distance import levenshtein
 
 from interlock.mailbox import WEBMAIL
-from interlock.names import LEGAL_FORMS, PersonName, acronym, local_part_names, mail_domain, nickname_of
+from interlock.names import LEGAL_FORMS, PersonName, acronym, local_part_names, mail_domain, nickname_of, swapped
 from interlock.resolve.nodes import Node
 
 PRIOR = -4.0          # bits before any evidence, for a pair that shares a blocking key
@@ -28,6 +28,7 @@ REVIEW_FROM = 0.3     # probability from which an unmerged pair is offered for r
 SAME_EMAIL = 14.0
 SHARED_EMAIL = 2.0
 OCR_EMAIL = 12.0
+SWAPPED_EMAIL = 10.0
 OWN_EMAILS_DIFFER = -2.0
 SAME_EMPLOYER = 4.0
 SAME_CLIENTS = 4.0
@@ -109,6 +110,9 @@ def compare(a: Node, b: Node, shared_emails: frozenset[str] | set[str] = frozens
         found(Evidence("email", SHARED_EMAIL, f"same e-mail address {min(shared)}, which records of several people give"))
     elif a.ocr & b.ocr:
         found(Evidence("email", OCR_EMAIL, f"addresses differ only in letters OCR confuses ({min(a.emails)}, {min(b.emails)})"))
+    elif slip := next(((x, y) for x in sorted(a.emails) for y in sorted(b.emails) if swapped(x, y)), None):
+        found(Evidence("email", SWAPPED_EMAIL,
+                       f"addresses differ by two neighbouring letters swapped, a typing slip ({slip[0]}, {slip[1]})"))
     elif a.kind == b.kind == "person" and a.emails and b.emails:
         found(Evidence("email", OWN_EMAILS_DIFFER, "each has its own e-mail address and they share none"))
     if e := display_at_domain(a, b):

@@ -215,3 +215,17 @@ def test_a_crowded_name_block_is_compared_in_parts_and_each_pair_once() -> None:
     small = {k: v for k, v in nodes.items() if k in ("p0", "p1", "john")}
     assert {frozenset(p) for p in block(small).pairs()} == {frozenset(("p0", "p1")), frozenset(("p0", "john")),
                                                             frozenset(("p1", "john"))}   # an uncrowded block: every pair
+
+
+def test_an_address_typed_with_two_letters_swapped_is_the_same_address() -> None:
+    from interlock.names import swapped
+    from interlock.resolve.blocking import block
+
+    slip = Node("addr:mhcaleja@state.gov", "address", emails={"mhcaleja@state.gov"})
+    right = Node("addr:McHaleJA@state.gov", "address", emails={"mchaleja@state.gov"})
+    assert ("addr:McHaleJA@state.gov", "addr:mhcaleja@state.gov") in set(block({n.id: n for n in (slip, right)}).pairs())
+    c = compare(slip, right)
+    assert c.probability >= MERGE_AT and "two neighbouring letters swapped" in c.explain()
+    assert not swapped("jsmith@x.gov", "jsmtih@y.gov"), "another domain"
+    assert not swapped("ab12cd@x.gov", "ab21cd@x.gov") and not swapped("lee@x.gov", "ele@x.gov"), "digits, short"
+    assert not swapped("abcdef@x.gov", "bacdfe@x.gov"), "two slips"
