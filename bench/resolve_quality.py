@@ -115,6 +115,11 @@ def report(case: Case, labelled: LabelledSet, predicted: dict[str, str], detail:
     if runs and len(runs) > 1:
         unstable = len({(r.tp, r.fp, r.fn) for r in runs}) > 1
         print(f"  {spread(f'over {len(runs)} resolves', runs)}" + ("   (not deterministic: the rest is the last run)" if unstable else ""))
+    if labelled.set_aside:
+        kept = [p for p in labelled.pairs if p.left.label not in labelled.set_aside and p.right.label not in labelled.set_aside]
+        print(f"  {'set aside (below)':24} {line(score(predicted, kept))}")
+        for label, why in labelled.set_aside.items():
+            print(f"    set aside: {label}: {why}")
     if not detail:
         return s
     print(f"  {'with no merge at all':24} {line(score({}, labelled))}")

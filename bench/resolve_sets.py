@@ -75,6 +75,7 @@ CHICAGO_2025 = DATA / "chicago-lobbyists-2025"
 CHICAGO_LABELS = LABELS / "chicago_2019_2025.csv"
 CLINTON_ERRORS = LABELS / "clinton_alias_errors.csv"
 CLINTON_MERGES = LABELS / "clinton_person_merges.csv"
+CLINTON_STRAYS = LABELS / "clinton_alias_strays.csv"
 ADDR = "addr:"
 
 
@@ -159,6 +160,8 @@ class LabelledSet:
     found: int                                   # labelled things mapped to at least one node
     not_found: list[str]                         # and those that were not (their pairs are left out)
     notes: list[str] = field(default_factory=list)
+    # labels scored, but also shown set aside on a line of their own, with why (the main line keeps them)
+    set_aside: dict[str, str] = field(default_factory=dict)
 
 
 KAGGLE_DROPPED = "',°•`\"‘’-"
@@ -240,7 +243,9 @@ def clinton_set(case: Case, data: Path = CLINTON, published: bool = False) -> La
     notes.append(f"left out of the gold: {tail} aliases of Kaggle's unresolved tail (PersonId 228+), "
                  f"{errors} aliases Kaggle filed under the wrong person (labels/clinton_alias_errors.csv); "
                  f"{len(same_as)} people Kaggle lists twice counted as one (labels/clinton_person_merges.csv)")
-    return LabelledSet("clinton-aliases", pairs, len(found), missing, notes)
+    strays = {r["alias"]: r["why"] for r in read_csv(CLINTON_STRAYS)}
+    set_aside = {side.label: strays[alias] for side, _ in found if (alias := side.label.rsplit(" [", 1)[0]) in strays}
+    return LabelledSet("clinton-aliases", pairs, len(found), missing, notes, set_aside)
 
 
 def chicago_records(case: Case) -> tuple[dict[tuple[str, str, str], set[str]], dict[tuple[str, str], set[str]]]:
