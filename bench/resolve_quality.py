@@ -199,7 +199,8 @@ def run(name: str, folder: Path, makers: list[Callable[[Case], LabelledSet]], re
                 runs[i].append(score(predicted, labelled))
         if repeats:
             print(f"[{name}] resolve {min(seconds):.1f}-{max(seconds):.1f}s over {repeats} run(s): {resolved.entities:,} entities, "
-                  f"{resolved.addresses:,} addresses -> {resolved.identities:,} identities (last run)")
+                  f"{resolved.addresses:,} addresses, {resolved.names:,} names without one -> "
+                  f"{resolved.identities:,} identities (last run)")
         else:
             print(f"[{name}] identities as stored (--no-resolve)")
         for i, labelled in enumerate(sets):
@@ -213,7 +214,8 @@ def main() -> None:
     only = args[args.index("--only") + 1] if "--only" in args else ""
     print("entity resolution quality (pairwise; labelled sets in bench/labels, cases cached in bench/.cache)")
     if only in ("", "clinton"):
-        run("clinton", clinton_case(rebuild), [clinton_set, partial(clinton_set, published=True)], repeats)
+        run("clinton", clinton_case(rebuild), [clinton_set, partial(clinton_set, with_names=True),
+                                               partial(clinton_set, published=True)], repeats)
     if only in ("", "chicago"):
         run("chicago", chicago_case(rebuild), [chicago_set], repeats)
 

@@ -63,6 +63,7 @@ from typing import Any
 
 import interlock
 from interlock.case import Case
+from interlock.resolve.nodes import name_node_id
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -196,9 +197,11 @@ def curated_people(people: list[dict[str, str]]) -> set[str]:
     return out
 
 
-def clinton_set(case: Case, data: Path = CLINTON, published: bool = False) -> LabelledSet:
+def clinton_set(case: Case, data: Path = CLINTON, published: bool = False, with_names: bool = False) -> LabelledSet:
     """Kaggle's aliases mapped to the case's correspondent nodes; every pair of found aliases, gold by PersonId.
 
+    With ``with_names``, an alias printed with a name and no address ("To: Mills, Cheryl D") also maps to
+    that name's node (``name:…``); without, only addresses count, as the set was first scored.
     Unless ``published``, the gold is corrected: aliases of Kaggle's unresolved tail (:func:`curated_people`)
     and aliases Kaggle filed under the wrong person (``labels/clinton_alias_errors.csv``) are left out,
     and people Kaggle lists twice are one (``labels/clinton_person_merges.csv``).
@@ -218,6 +221,8 @@ def clinton_set(case: Case, data: Path = CLINTON, published: bool = False) -> La
                 by_name[kaggle_norm(name)].add(ADDR + address)
         elif name:
             name_only.add(kaggle_norm(name))
+            if with_names and (node := name_node_id(name)):   # a correspondent printed with a name and no address
+                by_name[kaggle_norm(name)].add(node)
     found: list[tuple[Side, str]] = []
     missing: list[str] = []
     only_named = tail = errors = 0
@@ -245,7 +250,8 @@ def clinton_set(case: Case, data: Path = CLINTON, published: bool = False) -> La
                  f"{len(same_as)} people Kaggle lists twice counted as one (labels/clinton_person_merges.csv)")
     strays = {r["alias"]: r["why"] for r in read_csv(CLINTON_STRAYS)}
     set_aside = {side.label: strays[alias] for side, _ in found if (alias := side.label.rsplit(" [", 1)[0]) in strays}
-    return LabelledSet("clinton-aliases", pairs, len(found), missing, notes, set_aside)
+    name = "clinton-aliases, names without an address too" if with_names else "clinton-aliases"
+    return LabelledSet(name, pairs, len(found), missing, notes, set_aside)
 
 
 def chicago_records(case: Case) -> tuple[dict[tuple[str, str, str], set[str]], dict[tuple[str, str], set[str]]]:

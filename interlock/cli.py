@@ -123,7 +123,8 @@ def ask_or_quit(prompt: str) -> str:
 
 def print_resolve(r: ResolveReport) -> None:
     merges = ", ".join(f"{n:,} by {why}" for why, n in r.merges.most_common()) or "none"
-    click.echo(f"resolved {r.entities:,} entities and {r.addresses:,} e-mail addresses into {r.identities:,} identities "
+    names = f", {r.names:,} names seen without an address" if r.names else ""
+    click.echo(f"resolved {r.entities:,} entities and {r.addresses:,} e-mail addresses{names} into {r.identities:,} identities "
                f"in {r.seconds:.1f} s (merges: {merges}; {r.judgements:,} stored judgements replayed)")
     decided = ", ".join(f"{n:,} {what}" for what, n in sorted(r.decisions.items()))
     click.echo(f"  {r.pairs:,} pairs compared: {decided or 'none'}" +

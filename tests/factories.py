@@ -39,11 +39,12 @@ class Builder:
         add_entity(self.batches[sha], ent, now())
         return ent.id
 
-    def mail(self, sender: str, to: str, when: str, subject: str = "hello", body: str = "", name: str = "") -> None:
+    def mail(self, sender: str, to: str, when: str, subject: str = "hello", body: str = "", name: str = "",
+             to_name: str = "") -> None:
         sha = self.source("mbox")
         self.n += 1
         msg = Message(Origin(sha, sha, "/in/box.mbox", f"<m{self.n}@x>"), message_id=f"<m{self.n}@x>",
-                      sent_at=datetime.fromisoformat(when), sender=Address(sender, name), to=[Address(to)],
+                      sent_at=datetime.fromisoformat(when), sender=Address(sender, name), to=[Address(to, to_name)],
                       subject=subject, body=body)
         add_message(self.batches[sha], msg, self.n, self.case.blobs, now())
 

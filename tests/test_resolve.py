@@ -137,3 +137,26 @@ def test_an_address_takes_its_usual_names_not_a_stray_one(tmp_path: Path) -> Non
     nodes = load_nodes(case.store)
     assert {p.last for p in nodes["addr:ColemanCL@state.gov"].people} == set()
     assert {p.last for p in nodes["addr:evergreen@gmail.com"].people} == {"ortiz"}, "an address that spells no one keeps its names"
+
+
+def test_a_correspondent_printed_without_an_address_is_known_by_name(tmp_path: Path) -> None:
+    """Released print-outs often give a recipient as a name alone ("To: Mills, Cheryl D"): that name is a
+    node, joined to the person its name and others' addresses agree on, and says it rests on the name."""
+    from interlock.resolve.nodes import load_nodes, name_node_id
+
+    b = Builder(Case.open(tmp_path / "c", create=True))
+    b.mail("millscd@state.gov", "x@state.gov", "2010-01-01", name="Mills, Cheryl D")
+    b.mail("x@state.gov", "", "2010-01-02", to_name="Cheryl D. Mills")
+    b.mail("x@state.gov", "", "2010-01-03", to_name="Mills, Cheryl D; Abedin, Huma")
+    b.mail("x@state.gov", "", "2010-01-04", to_name="H")
+    case = b.done()
+    assert name_node_id("Cheryl D. Mills") == name_node_id("MILLS, CHERYL D") == "name:cheryl d mills"
+    assert name_node_id("H") is None and name_node_id("Mills, Cheryl D; Abedin, Huma") is None
+    nodes = load_nodes(case.store)
+    assert [n for n in nodes if n.startswith("name:")] == ["name:cheryl d mills"]
+    report = case.resolve()
+    assert report.names == 1
+    ids = dict(case.store.query("SELECT entity_id, canonical_id FROM identities"))
+    assert ids["name:cheryl d mills"] == ids["addr:millscd@state.gov"] == "addr:millscd@state.gov", "an address, not a name, is canonical"
+    reason = dict(case.store.query("SELECT entity_id, reason FROM identities"))
+    assert "name alone" in reason["name:cheryl d mills"] or "name alone" in reason["addr:millscd@state.gov"]

@@ -2,7 +2,7 @@
 
 ``resolve`` rebuilds two tables on every run. ``candidates``: every pair that shared a blocking key,
 with its probability, the decision (merged, kept apart and why, for review, below) and the evidence
-that made it. ``identities``: entity or ``addr:`` node → canonical id, with the score and the
+that made it. ``identities``: entity, ``addr:`` or ``name:`` node → canonical id, with the score and the
 explanation of the match that brought it in. Pairs merge strongest first, clusters checked as wholes
 (see :mod:`interlock.resolve.clusters`). Stored judgements are replayed first ("not same" vetoes)
 and last ("same" forces a merge), so they survive re-ingesting and re-resolving.
@@ -19,7 +19,7 @@ from interlock.resolve import judgements
 from interlock.resolve.blocking import block
 from interlock.resolve.clusters import Clusters, Match
 from interlock.resolve.features import MERGE_AT, REVIEW_FROM, Comparison, compare, rare_surnames, shared_emails
-from interlock.resolve.nodes import ADDR, Node, load_nodes
+from interlock.resolve.nodes import ADDR, CORRESPONDENT, NAME, Node, load_nodes
 from interlock.store import Store
 from interlock.threads import ThreadReport
 
@@ -28,6 +28,7 @@ from interlock.threads import ThreadReport
 class ResolveReport:
     entities: int = 0
     addresses: int = 0
+    names: int = 0              # correspondents known by a name without an address
     identities: int = 0
     pairs: int = 0
     merges: Counter[str] = field(default_factory=Counter)
@@ -46,7 +47,7 @@ def run_resolve(store: Store) -> ResolveReport:
     clusters = Clusters()
     for node in nodes.values():
         declared = node.emails if node.kind == "person" else set()
-        clusters.add(node.id, set(node.people), declared, None if node.kind == "address" else node.kind)
+        clusters.add(node.id, set(node.people), declared, CLUSTER_KIND.get(node.kind))
 
     by_key: dict[str, list[str]] = {}
     for node in nodes.values():
@@ -99,11 +100,16 @@ def run_resolve(store: Store) -> ResolveReport:
 
     candidates.flush()
     write_identities(store, clusters)
-    report.entities = sum(1 for n in nodes if not n.startswith(ADDR))
+    report.entities = sum(1 for n in nodes if not n.startswith(CORRESPONDENT))
     report.addresses = sum(1 for n in nodes if n.startswith(ADDR))
+    report.names = sum(1 for n in nodes if n.startswith(NAME))
     report.identities = len(clusters.members())
     report.seconds = time.perf_counter() - started
     return report
+
+
+# what a node brings to its cluster's kinds: an address may be a person's or a firm's; a name is a person's
+CLUSTER_KIND = {"person": "person", "org": "org", "name": "person"}
 
 
 def main_reason(c: Comparison) -> str:
@@ -141,8 +147,8 @@ def write_identities(store: Store, clusters: Clusters) -> None:
     reasons = clusters.reasons()
     rows = []
     for members in clusters.members().values():
-        entities = sorted(m for m in members if not m.startswith(ADDR))
-        canonical = entities[0] if entities else sorted(members)[0]
+        # a record's entity if the identity has one, else an address, else a name: never a name when there is an address
+        canonical = min(members, key=lambda m: (m.startswith(NAME), m.startswith(ADDR), m))
         for node in members:
             match = reasons.get(node)
             rows.append((node, canonical, match.score if match else 1.0, match.reason if match else ""))
@@ -154,6 +160,6 @@ def write_identities(store: Store, clusters: Clusters) -> None:
 def add_judgement(store: Store, left: str, right: str, verdict: str, author: str, note: str = "") -> judgements.Judgement:
     """Record a person's word on a pair, with the fingerprints of both sides as they are now."""
     nodes: dict[str, Node] = {}
-    if not left.startswith(ADDR) or not right.startswith(ADDR):
+    if not left.startswith(CORRESPONDENT) or not right.startswith(CORRESPONDENT):
         nodes = load_nodes(store)
     return judgements.add(store, left, right, verdict, author, note, nodes)

@@ -1,8 +1,10 @@
 """The things resolution decides about: people and organisations from records, and mail correspondents.
 
-A node is an entity id, or ``addr:<address>`` for an e-mail correspondent (each address once, with
-the display names it was seen with). Nodes carry only what comparisons read: names (parsed),
-organisation keys, e-mail addresses, postal addresses and the sources they came from.
+A node is an entity id, ``addr:<address>`` for an e-mail correspondent (each address once, with
+the display names it was seen with), or ``name:<first middle last>`` for a correspondent printed with a
+name and no address ("To: Mills, Cheryl D" in a released print-out), one node per parsed name. Nodes
+carry only what comparisons read: names (parsed), organisation keys, e-mail addresses, postal
+addresses and the sources they came from.
 """
 
 from __future__ import annotations
@@ -19,14 +21,17 @@ PERSON_SCHEMAS = ("Person",)
 ORG_SCHEMAS = ("Organization", "Company", "PublicBody", "LegalEntity")
 NAME_PROPS = ("name", "alias", "weakAlias", "previousName")
 ADDR = "addr:"
+NAME = "name:"
+CORRESPONDENT = (ADDR, NAME)    # nodes that are no record's entity
 PERSON_LIKE = re.compile(r"^\s*[A-Za-z'’-]+\s*,\s*[A-Za-z'’.-]+(?:\s+[A-Za-z]\.?)?\s*$")
+MAX_NAME_WORDS = 5   # more is a run of names or a line of text that OCR put in the name field
 DBA = re.compile(r"\b(?:d/?b/?a|doing business as|a/?k/?a|f/?k/?a)\b", re.I)
 
 
 @dataclass
 class Node:
     id: str
-    kind: str                                   # person, org, or address (a correspondent)
+    kind: str                                   # person, org, address (a correspondent) or name (one without an address)
     schema: str = ""
     shown: list[str] = field(default_factory=list)          # names as written, for people reading a decision
     people: set[PersonName] = field(default_factory=set)
@@ -50,7 +55,7 @@ class Node:
 
     def fingerprint(self) -> str:
         """What identifies the node when its id changes (a source re-ingested under a new hash)."""
-        if self.id.startswith(ADDR):
+        if self.id.startswith(CORRESPONDENT):
             return self.id
         names = sorted({p.key for p in self.people} | self.orgs)
         return "|".join([self.schema, ";".join(names), ";".join(sorted(self.emails))])
@@ -113,7 +118,31 @@ def load_nodes(store: Store) -> dict[str, Node]:
                 node.people.add(parsed)
                 node.shown.append(display)
     drop_names_the_address_contradicts(nodes)
+    add_names_without_address(store, nodes)
     return nodes
+
+
+def add_names_without_address(store: Store, nodes: dict[str, Node]) -> None:
+    """Correspondents printed with a person's name and no address, one node per parsed name: "Mills,
+    Cheryl D" and "Cheryl D. Mills" are one. A bare first name or initial ("H", "Cheryl") says too
+    little to be compared and makes no node."""
+    for display, in store.iter_query("SELECT DISTINCT name FROM participants WHERE coalesce(address, '') = '' "
+                                     "AND coalesce(name, '') <> '' ORDER BY 1"):
+        if node_id := name_node_id(display):
+            node = nodes.get(node_id) or nodes.setdefault(node_id, Node(node_id, "name"))
+            node.people.add(person_name(display))
+            if len(node.shown) < 3:
+                node.shown.append(display)
+
+
+def name_node_id(display: str) -> str | None:
+    """The node of a correspondent printed with this name and no address, or None when the name says too little."""
+    if "@" in display or ";" in display or len(display.split()) > MAX_NAME_WORDS:
+        return None   # an address, a list of people, or a line of text in the name field
+    parsed = person_name(display)
+    if not usable(parsed):
+        return None
+    return NAME + " ".join(x for x in (parsed.first, parsed.middle, parsed.last, parsed.suffix) if x)
 
 
 def drop_names_the_address_contradicts(nodes: dict[str, Node]) -> None:
