@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from followthemoney import model
 
 from interlock.names import norm_text
+from interlock.resolve.nodes import ADDR, NAME, name_node_id
 from interlock.store import Store
 
 STANDING = {
@@ -91,6 +92,10 @@ class Graph:
         self.canon: dict[str, str] = {}
         self.match: dict[str, tuple[float, str]] = {}
         self.addresses: dict[str, set[str]] = defaultdict(set)
+        # names printed without an address ("To: Reyes, Sam" in a released print-out), as written, that
+        # resolution joined to an identity; and each such name's node (``name:…``), whose match says why
+        self.names: dict[str, set[str]] = defaultdict(set)
+        self.name_node: dict[str, str] = {}
         self.sources: dict[str, Source] = {}
         self.mailboxes: list[Mailbox] = []
         self._refs: dict[tuple[str, str], list[Node]] = defaultdict(list)
@@ -131,12 +136,21 @@ class Graph:
             g.sources_of_file[file_sha].add(source_sha)
         for sha, owner, domains in store.query("SELECT source_sha, owner, gov_domains FROM mailboxes"):
             g.mailboxes.append(Mailbox(sha, owner, tuple(d for d in (domains or "").split(",") if d)))
+        name_nodes: dict[str, str] = {}
         for entity_id, canonical, score, reason in store.query("SELECT entity_id, canonical_id, score, reason FROM identities"):
-            if entity_id.startswith("addr:"):
-                g.addresses[canonical].add(entity_id[5:])
+            if entity_id.startswith(ADDR):
+                g.addresses[canonical].add(entity_id[len(ADDR):])
+            elif entity_id.startswith(NAME):
+                name_nodes[entity_id] = canonical
             else:
                 g.canon[entity_id] = canonical
             g.match[entity_id] = (score, reason)
+        if name_nodes:
+            for (display,) in store.query("SELECT DISTINCT name FROM participants WHERE coalesce(address, '') = '' "
+                                          "AND coalesce(name, '') <> ''"):
+                if (node_id := name_node_id(display)) in name_nodes:
+                    g.name_node[display] = node_id
+                    g.names[name_nodes[node_id]].add(display)
         schema_of: dict[str, str] = {}
         for entity_id, schema, prop, value, source_sha, file_sha, path, record in store.iter_query(
             "SELECT entity_id, schema, prop, value, source_sha, file_sha, path, record FROM statements ORDER BY entity_id, seen_at, record"

@@ -52,25 +52,29 @@ FROM messages m"""
 FIRST_COPY = "m.id NOT IN (SELECT message FROM duplicates)"
 
 
-def between(store: Store, side_a: set[str], side_b: set[str], domains_b: Iterable[str] = ()) -> list[Mail]:
+def between(store: Store, side_a: set[str], side_b: set[str], domains_b: Iterable[str] = (),
+            names_b: Iterable[str] = ()) -> list[Mail]:
     """Messages one side sent to the other: the sender on one side, a recipient on the other.
 
-    Side B may also be given as mail domains (a company's domain).
+    Side B may also be given as mail domains (a company's domain), and as names printed without an
+    address ("To: Reyes, Sam", as written: see ``Graph.names``).
     """
-    domains_b = set(domains_b)
-    if not side_a or not (side_b or domains_b):
+    domains_b, names_b = set(domains_b), set(names_b)
+    if not side_a or not (side_b or domains_b or names_b):
         return []
     ma, va = _marks(side_a)
     mb, vb = _marks(side_b)
     md, vd = _marks(domains_b)
-    in_b = f"(p.address IN ({mb}) OR split_part(p.address, '@', 2) IN ({md}))"
-    from_b = f"(m.from_addr IN ({mb}) OR split_part(m.from_addr, '@', 2) IN ({md}))"
+    mn, vn = _marks(names_b)
+    in_b = f"(p.address IN ({mb}) OR split_part(p.address, '@', 2) IN ({md}) OR (coalesce(p.address, '') = '' AND p.name IN ({mn})))"
+    from_b = (f"(m.from_addr IN ({mb}) OR split_part(m.from_addr, '@', 2) IN ({md}) "
+              f"OR (coalesce(m.from_addr, '') = '' AND m.from_name IN ({mn})))")
     sql = f"""{SELECT}
     WHERE {FIRST_COPY} AND (
           (m.from_addr IN ({ma}) AND EXISTS (SELECT 1 FROM participants p WHERE p.message = m.id AND p.role <> 'from' AND {in_b}))
        OR ({from_b} AND EXISTS (SELECT 1 FROM participants p WHERE p.message = m.id AND p.role <> 'from' AND p.address IN ({ma}))))
     ORDER BY m.sent_at NULLS LAST, m.id"""
-    params = [*va, *vb, *vd, *vb, *vd, *va]
+    params = [*va, *vb, *vd, *vn, *vb, *vd, *vn, *va]
     return [Mail(*row) for row in store.query(sql, params)]
 
 
@@ -166,27 +170,30 @@ def timeline(mails: list[Mail], start: str | None, markers: list[tuple[str, str]
 
 
 def sent(store: Store, senders: set[str], to: set[str] | None = None, domains: Iterable[str] = (),
-         words: Iterable[str] = (), pattern: re.Pattern[str] | None = None) -> list[Mail]:
+         words: Iterable[str] = (), pattern: re.Pattern[str] | None = None, to_names: Iterable[str] = ()) -> list[Mail]:
     """Top-level messages sent from one of ``senders``: to one of ``to`` (or an address at one of
-    ``domains``) unless ``to`` is None, and whose subject or body holds one of ``words`` (lower case,
+    ``domains``, or a name printed without an address in ``to_names``) unless ``to`` is None and no
+    domains or names are given, and whose subject or body holds one of ``words`` (lower case,
     matched as text) when those are given, and matches ``pattern`` when it is given.
 
     The store matches ``pattern`` with RE2 over the subject, a space and the whole body: for a
     pattern whose ``\b`` edges are ASCII letters, that finds every message Python's ``re`` would
     find in the subject or the body, so a rule can test the text it reads (the sender's own part,
     the first ``BODY_SLICE`` characters) after this without losing any."""
-    domains, words = set(domains), sorted(set(words))
-    if not senders or (to is not None and not to and not domains):
+    domains, words, to_names = set(domains), sorted(set(words)), set(to_names)
+    if not senders or (to is not None and not to and not domains and not to_names):
         return []
     ms, vs = _marks(senders)
     where = [FIRST_COPY, "m.parent IS NULL", f"m.from_addr IN ({ms})"]
     params: list[str] = [*vs]
-    if to is not None or domains:
+    if to is not None or domains or to_names:
         mr, vr = _marks(to or set())
         md, vd = _marks(domains)
+        mn, vn = _marks(to_names)
         where.append(f"EXISTS (SELECT 1 FROM participants p WHERE p.message = m.id AND p.role <> 'from' AND "
-                     f"(p.address IN ({mr}) OR split_part(p.address, '@', 2) IN ({md})))")
-        params += [*vr, *vd]
+                     f"(p.address IN ({mr}) OR split_part(p.address, '@', 2) IN ({md}) "
+                     f"OR (coalesce(p.address, '') = '' AND p.name IN ({mn}))))")
+        params += [*vr, *vd, *vn]
     if words:
         where.append("(" + " OR ".join("lower(coalesce(m.subject, '') || ' ' || coalesce(m.body, '')) LIKE ?" for _ in words) + ")")
         params += [f"%{w}%" for w in words]

@@ -123,6 +123,8 @@ def person_name(name: str | None) -> PersonName:
 
     >>> person_name("KELLY, JR., JOHN J")
     PersonName(first='john', middle='j', last='kelly', suffix='jr')
+    >>> person_name("Reyes, Sam Jr.")
+    PersonName(first='sam', middle='', last='reyes', suffix='jr')
     """
     # "O'Keefe" and "OKEEFE" are one name; numbers ("MICHAEL HOULIHAN 8060636") are no part of one
     raw = html.unescape(name or "").replace("'", "").replace("’", "").strip().strip("'\"")
@@ -132,6 +134,12 @@ def person_name(name: str | None) -> PersonName:
         # "KELLY, JR., JOHN J": the suffix may follow the last name
         suffix_parts = [p for p in rest if norm_text(p) in SUFFIXES]
         given = [p for p in rest if norm_text(p) not in SUFFIXES]
+        # "REYES, SAM JR.": the suffix may end the given names too
+        for i, part in enumerate(given):
+            words = part.split()
+            if len(words) > 1 and norm_text(words[-1]) in SUFFIXES:
+                given[i] = " ".join(words[:-1])
+                suffix_parts.append(words[-1])
         if given:
             raw = " ".join(given + [head] + suffix_parts)
     tokens = [t for t in norm_text(raw).split() if t and not t.isdigit()]

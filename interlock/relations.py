@@ -179,9 +179,11 @@ def same_government(official: Official, jurisdiction: str | None) -> bool | None
     return jurisdiction_key(jurisdiction) in official.jurisdictions
 
 
-def identity_note(graph: Graph, node: Node) -> str:
-    """How the records were tied to one identity, for the reader to check."""
-    reasons = sorted({graph.match[m][1] for m in node.members if m in graph.match and graph.match[m][1]})
+def identity_note(graph: Graph, node: Node, names: set[str] | None = None) -> str:
+    """How the records were tied to one identity, for the reader to check; with ``names``, also how
+    those names printed without an address were."""
+    members = set(node.members) | {graph.name_node[n] for n in names or () if n in graph.name_node}
+    reasons = sorted({graph.match[m][1] for m in members if m in graph.match and graph.match[m][1]})
     return "; ".join(reasons)
 
 
@@ -202,8 +204,10 @@ def name_alone_caveat(graph: Graph, finding: Finding, store: Store) -> None:
 
     def name_alone(node: Node) -> bool:
         used = [m for m in node.members if m in pointed or graph.records_of.get(m, set()) & cited]
-        # the mail the finding cites reached the identity through the addresses it was sent from and to
+        # the mail the finding cites reached the identity through the addresses it was sent from and to,
+        # and the names it printed without an address
         used += [f"addr:{a}" for a in sorted(graph.addresses.get(node.id, set()) & mail)]
+        used += [graph.name_node[n] for n in sorted(graph.names.get(node.id, set()) & mail)]
         # one record alone needs no tie; two or more rest on the ties that joined them
         return len(used) > 1 and any("name alone" in graph.match.get(m, (1.0, ""))[1] for m in used)
 
@@ -217,12 +221,14 @@ def name_alone_caveat(graph: Graph, finding: Finding, store: Store) -> None:
 
 
 def mail_addresses(store: Store, cited: set[tuple[str, str]]) -> set[str]:
-    """The addresses that sent or received the cited messages ((file SHA-256, Message-ID or record) pairs)."""
+    """The addresses that sent or received the cited messages ((file SHA-256, Message-ID or record) pairs),
+    and the names of those printed without an address, as written."""
     if not cited:
         return set()
     pairs = sorted(cited)
     where = " OR ".join("(m.file_sha = ? AND m.record = ?)" for _ in pairs)
-    sql = f"SELECT DISTINCT p.address FROM participants p JOIN messages m ON p.message = m.id WHERE {where}"
+    sql = (f"SELECT DISTINCT CASE WHEN coalesce(p.address, '') = '' THEN p.name ELSE p.address END "
+           f"FROM participants p JOIN messages m ON p.message = m.id WHERE {where}")
     return {row[0] for row in store.query(sql, [x for pair in pairs for x in pair]) if row[0]}
 
 

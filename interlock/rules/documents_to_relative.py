@@ -82,8 +82,8 @@ def document(mail: Mail, files: list[Attached], own: set[str], to: set[str], gov
     return Document(mail, [f.name for f in files], outside, words, fwd.marked)
 
 
-def documents(ctx: RuleContext, off: Official, to: set[str]) -> list[Document]:
-    mails = mailquery.sent(ctx.store, off.gov_accounts, to)
+def documents(ctx: RuleContext, off: Official, to: set[str], to_names: set[str] | None = None) -> list[Document]:
+    mails = mailquery.sent(ctx.store, off.gov_accounts, to, to_names=to_names or set())
     sent_to = mailquery.recipients(ctx.store, mails)
     files = mailquery.attachments(ctx.store, mails)
     gov = gov_domains(ctx.graph)
@@ -142,16 +142,18 @@ def documents_to_relative(ctx: RuleContext) -> Iterator[Finding]:
         for kin in relatives(g, off):
             regs = [lob for lob in lobbying(g, kin.relative) if same_government(off, lob.jurisdiction) is not False]
             accounts = g.addresses.get(kin.relative.id, set()) - off.addresses
-            if regs and accounts:
-                yield from to_relative(ctx, off, kin, regs, accounts)
+            names = g.names.get(kin.relative.id, set())   # printed with a name and no address
+            if regs and (accounts or names):
+                yield from to_relative(ctx, off, kin, regs, accounts, names)
         personal = personal_accounts(off)
         if personal:
             yield from to_personal(ctx, off, personal)
 
 
-def to_relative(ctx: RuleContext, off: Official, kin: Kin, regs: list[Lobbying], accounts: set[str]) -> Iterator[Finding]:
+def to_relative(ctx: RuleContext, off: Official, kin: Kin, regs: list[Lobbying], accounts: set[str],
+                printed: set[str]) -> Iterator[Finding]:
     g, p = ctx.graph, ctx.params
-    docs = documents(ctx, off, accounts)
+    docs = documents(ctx, off, accounts, printed)
     counted = [d for d in docs if registered_on(regs, d.mail.day) and in_office(off, d.mail.day)]
     context = [d for d in docs if d not in counted]
     if not counted:
@@ -165,7 +167,7 @@ def to_relative(ctx: RuleContext, off: Official, kin: Kin, regs: list[Lobbying],
     chain = [kin.link(g), *[lob.link(g) for lob in live],
              Link(person.id, "emailed", rel.id, first, last, standing="inferred",
                   note=f"{n_of(len(counted), 'message')} carrying documents from {', '.join(sorted(off.gov_accounts))} to "
-                       f"{', '.join(sorted(accounts))}")]
+                       f"{', '.join([*sorted(accounts), *(repr(n) for n in sorted(printed))])}")]
     chain += [Link(s.id, "mentioned", person.id, standing="inferred", note="its message was forwarded on") for s in others]
     summary = (
         f"{mailquery.span(first, last)}, {person.name}'s government account sent {n_of(len(counted), 'message')} carrying documents to "

@@ -24,7 +24,8 @@ def relative_correspondence(ctx: RuleContext) -> Iterator[Finding]:
             rel, person = kin.relative, off.person
             start = min(lob.start for lob in regs)
             rel_accounts = g.addresses.get(rel.id, set()) - off.addresses
-            direct = mailquery.between(ctx.store, off.gov_accounts, rel_accounts)
+            rel_names = g.names.get(rel.id, set())   # printed with a name and no address
+            direct = mailquery.between(ctx.store, off.gov_accounts, rel_accounts, names_b=rel_names)
             direct_ids = {m.id for m in direct}
             about = [(m, hit) for m, hit in mailquery.mentioning(ctx.store, off.gov_accounts, rel.values("name"))
                      if m.id not in direct_ids]
@@ -42,8 +43,9 @@ def relative_correspondence(ctx: RuleContext) -> Iterator[Finding]:
                      *[lob.link(g) for lob in regs],
                      Link(person.id, "emailed", rel.id, after[0].day, after[-1].day, standing="inferred",
                           note=f"{direct_after} messages between the accounts {', '.join(sorted(off.gov_accounts))} and "
-                               f"{', '.join(sorted(rel_accounts)) or 'none'}; {len(after) - direct_after} more name {rel.name}")]
-            how = identity_note(g, rel)
+                               f"{', '.join([*sorted(rel_accounts), *(repr(n) for n in sorted(rel_names))]) or 'none'}; "
+                               f"{len(after) - direct_after} more name {rel.name}")]
+            how = identity_note(g, rel, names=rel_names)
             first_reg = regs[0]
             summary = (
                 f"{person.name}'s government account took part in {len(after)} messages with or about {rel.name} "

@@ -64,6 +64,13 @@ def test_third_party_term_sheet_forwarded_to_the_lobbyist_husband(b: Builder) ->
     assert f.timeline is not None and f.timeline.markers[0][0] == "2019-07-01"
 
 
+def test_a_term_sheet_to_the_husband_printed_by_name_alone_is_found_and_says_so(b: Builder) -> None:
+    b.mail(GOV, "", "2020-04-14T21:47", "Fwd: Term sheet", FORWARD, to_name="Reyes, Sam")   # "To: Reyes, Sam", no address
+    [f] = run(b)
+    assert f.counts["emails"] == 1 and "'Reyes, Sam'" in f.chain[-1].note
+    assert "name alone" in f.summary
+
+
 def test_public_press_release_to_the_husband_and_term_sheet_to_a_colleague_are_not_flagged(b: Builder) -> None:
     release = ("Went out this morning.\n\n---------- Forwarded message ---------\nFrom: Lena Marchetti <lmarchetti@lakeport.gov>\n"
                "Subject: Press release\n\nFOR IMMEDIATE RELEASE: LakeportID enrollment at every library branch.\n")

@@ -88,6 +88,19 @@ def test_correspondence_with_a_namesake_is_not_counted(b: Builder) -> None:
     assert run(b, "relative-correspondence") == []
 
 
+def test_mail_to_the_relative_printed_with_his_name_alone_counts_and_says_so(b: Builder) -> None:
+    """Released print-outs often give a recipient by name, no address ("To: Reyes, Sam"): such mail is
+    with the relative when resolution ties that name to him, and the finding says it rests on the name."""
+    spouse_case(b)
+    b.mail(GOV, "", "2019-08-01", "term sheet", to_name="Reyes, Sam")
+    b.mail(GOV, "", "2019-08-02", "dinner", to_name="Reyes, Sam Jr.")        # a namesake: not him
+    b.mail(GOV, "", "2019-08-03", "parking", to_name="Reyes, Ana")           # another first name: not him
+    [f] = run(b, "relative-correspondence")
+    assert f.counts["direct"] == 1 and f.counts["emails"] == 1
+    assert "'Reyes, Sam'" in f.chain[-1].note
+    assert "name alone" in f.summary
+
+
 # relative-client-contact
 
 
