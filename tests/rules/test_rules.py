@@ -101,6 +101,19 @@ def test_mail_to_the_relative_printed_with_his_name_alone_counts_and_says_so(b: 
     assert "name alone" in f.summary
 
 
+@pytest.mark.parametrize("printed", [True, False])
+def test_how_the_relative_was_tied_names_the_printed_name_only_when_mail_used_it(b: Builder, printed: bool) -> None:
+    spouse_case(b)
+    b.add("Person", "relative", name="Sam Reyes", email="sam@reyesstrategies.com")   # the profile gives his address
+    if printed:
+        b.mail(GOV, "", "2019-08-01", "term sheet", to_name="Reyes, Sam")
+    else:
+        b.mail(GOV, "sam@reyesstrategies.com", "2019-08-01", "term sheet")
+    [f] = run(b, "relative-correspondence")
+    assert f.counts["direct"] == 1
+    assert ("name alone" in f.summary) is printed
+
+
 # relative-client-contact
 
 
