@@ -125,6 +125,8 @@ def person_name(name: str | None) -> PersonName:
     PersonName(first='john', middle='j', last='kelly', suffix='jr')
     >>> person_name("Reyes, Sam Jr.")
     PersonName(first='sam', middle='', last='reyes', suffix='jr')
+    >>> person_name("Mills. Cheryl D")
+    PersonName(first='cheryl', middle='d', last='mills', suffix='')
     """
     # "O'Keefe" and "OKEEFE" are one name; numbers ("MICHAEL HOULIHAN 8060636") are no part of one
     raw = html.unescape(name or "").replace("'", "").replace("’", "").strip().strip("'\"")
@@ -154,6 +156,9 @@ def person_name(name: str | None) -> PersonName:
         return PersonName("", "", "", suffix)
     if len(tokens) == 1:
         return PersonName("", "", tokens[0], suffix)
+    if len(tokens[-1]) == 1 and len(tokens[0]) > 1:
+        # no surname is one letter: "Mills Cheryl D", "Mills. Cheryl D" (a print-out's comma lost) is "Last First M"
+        return PersonName(tokens[1], " ".join(tokens[2:]), tokens[0], suffix)
     return PersonName(tokens[0], " ".join(tokens[1:-1]), tokens[-1], suffix)
 
 
