@@ -156,7 +156,7 @@ def person_name(name: str | None) -> PersonName:
         return PersonName("", "", "", suffix)
     if len(tokens) == 1:
         return PersonName("", "", tokens[0], suffix)
-    if len(tokens[-1]) == 1 and len(tokens[0]) > 1:
+    if len(tokens[-1]) == 1 and len(tokens[0]) > 1 and not {tokens[0], tokens[1]} & (TITLES | SUFFIXES | POST_NOMINALS):
         # no surname is one letter: "Mills Cheryl D", "Mills. Cheryl D" (a print-out's comma lost) is "Last First M"
         return PersonName(tokens[1], " ".join(tokens[2:]), tokens[0], suffix)
     return PersonName(tokens[0], " ".join(tokens[1:-1]), tokens[-1], suffix)
