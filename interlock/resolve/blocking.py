@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from interlock.names import acronym, first_name_forms, local_part_names, mail_domain, swap_key
+from interlock.names import acronym, first_name_forms, local_part_names, mail_domain
 from interlock.resolve.features import compare_words
 from interlock.resolve.nodes import Node
 
@@ -82,7 +82,7 @@ class Blocks:
 
 def node_keys(node: Node) -> set[str]:
     keys = {f"email:{e}" for e in node.emails} | {f"ocr:{k}" for k in node.ocr}
-    keys |= {f"swap:{k}" for e in node.emails if (k := swap_key(e))}
+    keys |= {f"swap:{k}" for k in node.swaps}
     if node.role:
         return keys
     for name in node.people:

@@ -110,7 +110,7 @@ def compare(a: Node, b: Node, shared_emails: frozenset[str] | set[str] = frozens
         found(Evidence("email", SHARED_EMAIL, f"same e-mail address {min(shared)}, which records of several people give"))
     elif a.ocr & b.ocr:
         found(Evidence("email", OCR_EMAIL, f"addresses differ only in letters OCR confuses ({min(a.emails)}, {min(b.emails)})"))
-    elif slip := next(((x, y) for x in sorted(a.emails) for y in sorted(b.emails) if swapped(x, y)), None):
+    elif a.swaps & b.swaps and (slip := next(((x, y) for x in sorted(a.emails) for y in sorted(b.emails) if swapped(x, y)), None)):
         found(Evidence("email", SWAPPED_EMAIL,
                        f"addresses differ by two neighbouring letters swapped, a typing slip ({slip[0]}, {slip[1]})"))
     elif a.kind == b.kind == "person" and a.emails and b.emails:

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from interlock.names import PersonName, is_role_mailbox, local_part_names, norm_text, ocr_key, org_key, parse_address, person_name
+from interlock.names import PersonName, is_role_mailbox, local_part_names, norm_text, ocr_key, org_key, parse_address, person_name, swap_key
 from interlock.store import Store
 
 PERSON_SCHEMAS = ("Person",)
@@ -48,6 +48,11 @@ class Node:
     def ocr(self) -> frozenset[str]:
         """The addresses with the letters OCR confuses folded together (read after loading, then cached)."""
         return frozenset(ocr_key(e) for e in self.emails)
+
+    @cached_property
+    def swaps(self) -> frozenset[str]:
+        """The addresses' letters in order (``swap_key``): two addresses a swapped pair apart share one."""
+        return frozenset(k for e in self.emails if (k := swap_key(e)))
 
     @property
     def label(self) -> str:
