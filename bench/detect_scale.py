@@ -17,7 +17,8 @@ scan is skipped at 1,000,000 e-mails (it holds every message body in memory).
 Run: ``python -m bench detect-scale`` (10k and 100k) or
 ``python -m bench.detect_scale [--rebuild] [--million]``; ``--million`` adds the 1,000,000-e-mail case.
 It is not built by default. On this machine (2 cores, 24 GB, shared) its build takes about 9 minutes:
-generate 104 s; ingest 374 s (2,672 msg/s, 346 MiB); resolve 52 s at 1,365 MiB, for 1.9 million
+generate 104 s; ingest 374 s (2,672 msg/s, 346 MiB); resolve 52 s at 1,365 MiB (55 s at 1.5 GiB with the
+swapped-address and organisation-prefix keys of December 2026), for 1.9 million
 candidate pairs. That resolve was 307 s and 15.2 GiB before comparisons were streamed, threads were
 built in SQL and crowded name blocks were compared in parts. Once built, the 1M case detects in 9.2 s
 at 913 MiB (10k: 0.9 s, 369 MiB; 100k: 2.0 s, 495 MiB), and every planted item is found at each size

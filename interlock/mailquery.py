@@ -66,9 +66,11 @@ def between(store: Store, side_a: set[str], side_b: set[str], domains_b: Iterabl
     mb, vb = _marks(side_b)
     md, vd = _marks(domains_b)
     mn, vn = _marks(names_b)
-    in_b = f"(p.address IN ({mb}) OR split_part(p.address, '@', 2) IN ({md}) OR (coalesce(p.address, '') = '' AND p.name IN ({mn})))"
-    from_b = (f"(m.from_addr IN ({mb}) OR split_part(m.from_addr, '@', 2) IN ({md}) "
-              f"OR (coalesce(m.from_addr, '') = '' AND m.from_name IN ({mn})))")
+    # the name clauses only when there are names: most cases have none, and the store then skips them
+    p_named = f" OR (coalesce(p.address, '') = '' AND p.name IN ({mn}))" if names_b else ""
+    m_named = f" OR (coalesce(m.from_addr, '') = '' AND m.from_name IN ({mn}))" if names_b else ""
+    in_b = f"(p.address IN ({mb}) OR split_part(p.address, '@', 2) IN ({md}){p_named})"
+    from_b = f"(m.from_addr IN ({mb}) OR split_part(m.from_addr, '@', 2) IN ({md}){m_named})"
     sql = f"""{SELECT}
     WHERE {FIRST_COPY} AND (
           (m.from_addr IN ({ma}) AND EXISTS (SELECT 1 FROM participants p WHERE p.message = m.id AND p.role <> 'from' AND {in_b}))
@@ -190,9 +192,9 @@ def sent(store: Store, senders: set[str], to: set[str] | None = None, domains: I
         mr, vr = _marks(to or set())
         md, vd = _marks(domains)
         mn, vn = _marks(to_names)
+        named = f" OR (coalesce(p.address, '') = '' AND p.name IN ({mn}))" if to_names else ""
         where.append(f"EXISTS (SELECT 1 FROM participants p WHERE p.message = m.id AND p.role <> 'from' AND "
-                     f"(p.address IN ({mr}) OR split_part(p.address, '@', 2) IN ({md}) "
-                     f"OR (coalesce(p.address, '') = '' AND p.name IN ({mn}))))")
+                     f"(p.address IN ({mr}) OR split_part(p.address, '@', 2) IN ({md}){named}))")
         params += [*vr, *vd, *vn]
     if words:
         where.append("(" + " OR ".join("lower(coalesce(m.subject, '') || ' ' || coalesce(m.body, '')) LIKE ?" for _ in words) + ")")
