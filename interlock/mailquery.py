@@ -217,15 +217,18 @@ def touching(store: Store, accounts: set[str]) -> list[Mail]:
     return [Mail(*row) for row in store.query(sql, va)]
 
 
-def recipients(store: Store, mails: Iterable[Mail]) -> dict[str, set[str]]:
-    """The addresses each message went to (to, cc, bcc), by message id."""
+def recipients(store: Store, mails: Iterable[Mail], printed: bool = False) -> dict[str, set[str]]:
+    """The addresses each message went to (to, cc, bcc), by message id; with ``printed``, the names of
+    recipients printed without an address instead, as written ("Reyes, Sam")."""
     ids = [m.id for m in mails]
     out: dict[str, set[str]] = {i: set() for i in ids}
+    column, where = ("name", "coalesce(address, '') = '' AND coalesce(name, '') <> ''") if printed else \
+        ("lower(address)", "coalesce(address, '') <> ''")
     for start in range(0, len(ids), 500):
         mi, vi = _marks(ids[start:start + 500])
-        for mid, address in store.query(f"SELECT message, lower(address) FROM participants WHERE role <> 'from' AND "
-                                        f"coalesce(address, '') <> '' AND message IN ({mi})", vi):
-            out[mid].add(address)
+        for mid, who in store.query(f"SELECT message, {column} FROM participants WHERE role <> 'from' AND "
+                                    f"{where} AND message IN ({mi})", vi):
+            out[mid].add(who)
     return out
 
 

@@ -42,6 +42,7 @@ class Beneficiary:
     patterns: list[re.Pattern[str]]        # how the text names them (a person's name, the client's name, its officers)
     accounts: set[str]                     # their own addresses (and the client's domains): not third persons
     domains: set[str]
+    printed: set[str]                      # their names printed without an address: not third persons either
     people: list[tuple[Node, Node]]        # the client's officers (person, link entity)
     regs: list[Lobbying]
 
@@ -59,14 +60,16 @@ def org_pattern(org: Node) -> list[re.Pattern[str]]:
 
 def beneficiaries(g: Graph, off: Official, kin: Kin, regs: list[Lobbying]) -> list[Beneficiary]:
     rel = kin.relative
-    out = [Beneficiary(rel, "relative", name_patterns(rel.values("name")), g.addresses.get(rel.id, set()), set(), [], regs)]
+    out = [Beneficiary(rel, "relative", name_patterns(rel.values("name")), g.addresses.get(rel.id, set()), set(),
+                       g.names.get(rel.id, set()), [], regs)]
     for client_id in dict.fromkeys(lob.client.id for lob in regs):
         mine = [lob for lob in regs if lob.client.id == client_id]
         client = mine[0].client
         staff = [(o, link) for o, link in officers(g, client) if o.id not in (rel.id, off.person.id)]
         patterns = org_pattern(client) + [p for o, _ in staff for p in name_patterns(o.values("name"))]
         accounts = {a for o, _ in staff for a in g.addresses.get(o.id, set())}
-        out.append(Beneficiary(client, "client", patterns, accounts, org_domains(g, client), staff, mine))
+        printed = {n for o in (client, *(o for o, _ in staff)) for n in g.names.get(o.id, set())}
+        out.append(Beneficiary(client, "client", patterns, accounts, org_domains(g, client), printed, staff, mine))
     return out
 
 
@@ -87,15 +90,21 @@ class Act:
 
 
 def acts_for(ctx: RuleContext, off: Official, kin: Kin, b: Beneficiary, mails: list[Mail],
-             sent_to: dict[str, set[str]]) -> list[Act]:
+             sent_to: dict[str, set[str]], printed_to: dict[str, set[str]]) -> list[Act]:
+    """The messages that ask a favour for ``b``, name them, and went to a third person: an address, or a
+    name printed without one (a print-out's "To: Awards Committee"), that is not the official's, the
+    relative's or the beneficiary's own."""
     out = []
-    rel_accounts = ctx.graph.addresses.get(kin.relative.id, set())
+    g = ctx.graph
+    rel_accounts = g.addresses.get(kin.relative.id, set())
+    own_printed = g.names.get(off.person.id, set()) | g.names.get(kin.relative.id, set()) | b.printed
     for m in mails:
         text = m.subject + "\n" + mailquery.own_part(m.body)
         words = favour_words(text)
         names = named(b, text) if words else []
         third = sorted(a for a in sent_to.get(m.id, set())
                        if a not in off.addresses | rel_accounts | b.accounts and mail_domain(a) not in b.domains)
+        third += sorted(repr(n) for n in printed_to.get(m.id, set()) - own_printed)
         if words and names and third:
             out.append(Act(m, words, names, third))
     return out
@@ -115,8 +124,9 @@ def favour_for_relative(ctx: RuleContext) -> Iterator[Finding]:
             if mails is None:
                 mails = mailquery.sent(ctx.store, off.addresses, pattern=FAVOURS)
                 sent_to = mailquery.recipients(ctx.store, mails)
+                printed_to = mailquery.recipients(ctx.store, mails, printed=True)
             for b in beneficiaries(g, off, kin, regs):
-                acts = acts_for(ctx, off, kin, b, mails, sent_to)
+                acts = acts_for(ctx, off, kin, b, mails, sent_to, printed_to)
                 counted = [a for a in acts if registered_on(b.regs, a.mail.day)]
                 context = [a for a in acts if a not in counted]
                 if counted:

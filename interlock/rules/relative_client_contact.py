@@ -58,8 +58,9 @@ def relative_client_contact(ctx: RuleContext) -> Iterator[Finding]:
             client = lob.client
             staff = [(o, link) for o, link in officers(g, client) if o.id not in (rel.id, person.id)]
             staff_accounts = {a for o, _ in staff for a in g.addresses.get(o.id, set())}
+            staff_printed = {n for o, _ in staff for n in g.names.get(o.id, set())}   # printed with a name and no address
             domains = org_domains(g, client)
-            mails = mailquery.between(ctx.store, off.gov_accounts, staff_accounts - off.addresses, domains)
+            mails = mailquery.between(ctx.store, off.gov_accounts, staff_accounts - off.addresses, domains, staff_printed)
             during = [m for m in mails if m.day and lob.start <= m.day <= lob.end]
             before = [m for m in mails if m.day and m.day < lob.start]
             if not during:
@@ -71,8 +72,10 @@ def relative_client_contact(ctx: RuleContext) -> Iterator[Finding]:
                 chain.append(Link(client.id, "employs", o.id, link.first("startDate"), link.first("endDate"),
                                   source_of(v), g.standing(v), note=link.first("role") or ""))
             chain.append(Link(person.id, "emailed", client.id, during[0].day, during[-1].day, standing="inferred",
-                              note=f"{len(during)} messages with {', '.join(sorted(staff_accounts)) or ''}"
-                                   f"{' and ' if staff_accounts and domains else ''}{', '.join('@' + d for d in sorted(domains))}"))
+                              note=f"{len(during)} messages with "
+                                   f"{', '.join([*sorted(staff_accounts), *(repr(n) for n in sorted(staff_printed))])}"
+                                   f"{' and ' if (staff_accounts or staff_printed) and domains else ''}"
+                                   f"{', '.join('@' + d for d in sorted(domains))}"))
             who = ", ".join(f"{o.name} ({link.first('role') or 'officer'})" for o, link in staff) or f"people at {client.name}"
             summary = (
                 f"While {rel.name} ({kin.word} of {person.name}, {official_label(off)}) was registered to lobby for "

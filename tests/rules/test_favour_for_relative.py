@@ -67,6 +67,16 @@ def test_nomination_of_the_husband_and_introduction_of_his_client(b: Builder) ->
     assert {"Marisol Vega", "Sam Reyes"} <= set(intro.evidence[0].highlight)
 
 
+def test_recipients_printed_by_name_alone_are_third_persons_unless_they_are_the_relative(b: Builder) -> None:
+    """A print-out gives "To: Civic Awards Committee" with no address: still someone the favour was asked of.
+    A message only to the husband, printed as "To: Reyes, Sam", asks no third person."""
+    b.mail(GOV, "", "2020-02-17T14:03", "Nomination - Sam Reyes", NOMINATION.format(who="Sam Reyes"),
+           to_name="Civic Awards Committee")
+    b.mail(GOV, "", "2020-03-02T09:00", "my nomination", NOMINATION.format(who="Sam Reyes"), to_name="Reyes, Sam")
+    [f] = run(b)
+    assert f.counts == {"emails": 1, "context": 0} and "'Civic Awards Committee'" in f.summary
+
+
 def test_unrelated_resident_namesake_lookalike_and_own_meetings_are_not_flagged(b: Builder) -> None:
     send(b, GOV, [CHAMBER], "2021-02-19T15:44", "Nomination - Ruth Castellano", NOMINATION.format(who="Ruth Castellano"))
     send(b, GOV, [CHAMBER], "2021-02-20T15:44", "Nomination - Sam Reyes Jr.", NOMINATION.format(who="Sam Reyes Jr."))

@@ -125,6 +125,15 @@ def client_records(b: Builder, ids: dict[str, str]) -> None:
     ids["company"], ids["ceo"], ids["decoy"] = company, ceo, decoy
 
 
+def test_contact_with_the_clients_ceo_printed_by_name_alone(b: Builder) -> None:
+    ids = spouse_case(b)
+    client_records(b, ids)
+    b.mail(GOV, "mvega@harborlinesecurity.com", "2019-07-20", "LakeportID")          # ties the name to her address
+    b.mail(GOV, "", "2019-08-01", "LakeportID partners", to_name="Vega, Marisol")  # "To: Vega, Marisol", no address
+    [f] = run(b, "relative-client-contact")
+    assert f.counts == {"emails": 2, "context_before": 0} and "'Vega, Marisol'" in f.chain[-1].note
+
+
 def test_contact_with_the_clients_ceo_while_represented(b: Builder) -> None:
     ids = spouse_case(b)
     client_records(b, ids)
