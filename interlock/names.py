@@ -118,6 +118,9 @@ class PersonName:
         return not a or not b or a.startswith(b) or b.startswith(a)
 
 
+PARENTHESES = re.compile(r"\([^)]*\)")
+
+
 def person_name(name: str | None) -> PersonName:
     """Parse "Last, First M.", "Mr. First Middle Last Jr." and the like.
 
@@ -127,9 +130,13 @@ def person_name(name: str | None) -> PersonName:
     PersonName(first='sam', middle='', last='reyes', suffix='jr')
     >>> person_name("Mills. Cheryl D")
     PersonName(first='cheryl', middle='d', last='mills', suffix='')
+    >>> person_name("Shapiro, Daniel B (Tel Aviv)")
+    PersonName(first='daniel', middle='b', last='shapiro', suffix='')
     """
     # "O'Keefe" and "OKEEFE" are one name; numbers ("MICHAEL HOULIHAN 8060636") are no part of one
     raw = html.unescape(name or "").replace("'", "").replace("’", "").strip().strip("'\"")
+    # a remark is no part of a name: "Shapiro, Daniel B (Tel Aviv)", "Rosemarie Howe [mailto:…"
+    raw = PARENTHESES.sub(" ", raw).split("[")[0].strip()
     if "," in raw:
         head, _, tail = raw.partition(",")
         rest = [p.strip() for p in tail.split(",")]

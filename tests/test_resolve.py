@@ -160,3 +160,19 @@ def test_a_correspondent_printed_without_an_address_is_known_by_name(tmp_path: P
     assert ids["name:cheryl d mills"] == ids["addr:millscd@state.gov"] == "addr:millscd@state.gov", "an address, not a name, is canonical"
     reason = dict(case.store.query("SELECT entity_id, reason FROM identities"))
     assert "name alone" in reason["name:cheryl d mills"] or "name alone" in reason["addr:millscd@state.gov"]
+
+
+def test_printed_names_in_the_real_clinton_release_join_their_addresses(tmp_path: Path, shared_data: Path) -> None:
+    """The 40 sample files of the State Department's release: recipients printed as "Mills, Cheryl D" with no
+    address join the identity of MillsCD@state.gov; remarks and lists in the name field make no person."""
+    case = Case.open(tmp_path / "c", create=True)
+    case.ingest([shared_data / "clinton-state-dept-emails" / "sample_txt"], kind="foia-text")
+    report = case.resolve()
+    assert report.names > 50
+    ids = identities(case)
+    assert ids["name:cheryl d mills"] == ids["addr:MillsCD@state.gov"]
+    assert ids["name:judith a mchale"] == ids["addr:McHaleJA@state.gov"]
+    assert "name:alon sachar" in ids, "a remark in parentheses is no part of a name: 'Sachar, Alon (Tel Aviv)'"
+    names = [n for n in ids if n.startswith("name:")]
+    assert not [n for n in names if "zeya" in n and "lakhdhir" in n], "'Zeya, Uzra Lakhdhir, Kamala S' is two people"
+    assert not [n for n in names if "simon" in n and "sullivan" in n], "'Steven_N_Simon Sullivan, Jacob J' is two people"

@@ -14,7 +14,18 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from interlock.names import PersonName, is_role_mailbox, local_part_names, norm_text, ocr_key, org_key, parse_address, person_name, swap_key
+from interlock.names import (
+    SUFFIXES,
+    PersonName,
+    is_role_mailbox,
+    local_part_names,
+    norm_text,
+    ocr_key,
+    org_key,
+    parse_address,
+    person_name,
+    swap_key,
+)
 from interlock.store import Store
 
 PERSON_SCHEMAS = ("Person",)
@@ -142,8 +153,10 @@ def add_names_without_address(store: Store, nodes: dict[str, Node]) -> None:
 
 def name_node_id(display: str) -> str | None:
     """The node of a correspondent printed with this name and no address, or None when the name says too little."""
-    if "@" in display or ";" in display or len(display.split()) > MAX_NAME_WORDS:
-        return None   # an address, a list of people, or a line of text in the name field
+    parts = display.split(",")
+    if ("@" in display or ";" in display or "_" in display or len(display.split()) > MAX_NAME_WORDS
+            or (len(parts) > 2 and not any(norm_text(p) in SUFFIXES for p in parts))):
+        return None   # an address, a list of people ("Zeya, Uzra; Lakhdhir, Kamala S"), or a line of text
     parsed = person_name(display)
     if not usable(parsed):
         return None
