@@ -154,6 +154,8 @@ def test_a_correspondent_printed_without_an_address_is_known_by_name(tmp_path: P
     assert name_node_id("H") is None and name_node_id("Mills, Cheryl D; Abedin, Huma") is None
     nodes = load_nodes(case.store)
     assert [n for n in nodes if n.startswith("name:")] == ["name:cheryl d mills"]
+    from interlock.resolve.review import describe
+    assert "[printed name, no address]" in describe(nodes["name:cheryl d mills"], {}, 0)[0]
     report = case.resolve()
     assert report.names == 1
     ids = dict(case.store.query("SELECT entity_id, canonical_id FROM identities"))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from interlock.resolve import judgements
-from interlock.resolve.nodes import ADDR, Node, load_nodes
+from interlock.resolve.nodes import ADDR, NAME, Node, load_nodes
 from interlock.store import Store
 
 ANSWERS = {"y": "yes", "n": "no", "u": "unsure"}
@@ -41,7 +41,8 @@ def queue(store: Store) -> list[Pair]:
 
 
 def describe(node: Node, sources: dict[str, str], messages: int) -> list[str]:
-    lines = [f"  {node.label}  [{node.schema or 'e-mail correspondent'}]  {node.id}"]
+    kind = node.schema or ("printed name, no address" if node.id.startswith(NAME) else "e-mail correspondent")
+    lines = [f"  {node.label}  [{kind}]  {node.id}"]
     others = [n for n in node.shown if n != node.label]
     if others:
         lines.append(f"    also written: {'; '.join(others[:4])}")
