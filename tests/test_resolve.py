@@ -178,3 +178,21 @@ def test_printed_names_in_the_real_clinton_release_join_their_addresses(tmp_path
     names = [n for n in ids if n.startswith("name:")]
     assert not [n for n in names if "zeya" in n and "lakhdhir" in n], "'Zeya, Uzra Lakhdhir, Kamala S' is two people"
     assert not [n for n in names if "simon" in n and "sullivan" in n], "'Steven_N_Simon Sullivan, Jacob J' is two people"
+
+
+def test_review_asks_once_per_pair_of_identities(tmp_path: Path) -> None:
+    """A printed "Clinton Hillary" (its comma lost) is a question against Hillary Clinton's identity, asked
+    once, not once for each spelling OCR gave her address."""
+    from interlock.resolve.review import queue
+
+    b = Builder(Case.open(tmp_path / "c", create=True))
+    b.mail("hr15@att.blackberry.net", "x@state.gov", "2010-01-01", name="Hillary Clinton")
+    b.mail("hr15@att.blackberry.neti", "x@state.gov", "2010-01-02", name="Hillary Clinton")   # OCR's spelling
+    b.mail("x@state.gov", "", "2010-01-03", to_name="Clinton Hillary")
+    case = b.done()
+    case.resolve()
+    ids = identities(case)
+    assert ids["addr:hr15@att.blackberry.net"] == ids["addr:hr15@att.blackberry.neti"] != ids["name:clinton hillary"]
+    asked = [p for p in queue(case.store) if "name:clinton hillary" in (p.left, p.right)]
+    pairs = case.store.query("SELECT count(*) FROM candidates WHERE decision = 'review' AND right_id = 'name:clinton hillary'")
+    assert pairs[0][0] == 2 and len(asked) == 1 and "in the other order" in asked[0].explanation

@@ -93,6 +93,8 @@ def node_keys(node: Node) -> set[str]:
                 keys.add(f"personp:{name.last}:{form[:3]}")
         if len(name.first) >= 3 and len(name.last) >= 6:
             keys.add(f"typo:{name.first}:{name.last[:3]}")   # "Lisa Ouzounion" meets "Lisa Ouzounian"
+        if node.kind == "name" and len(name.first) > 1:
+            keys.add(f"personf:{name.first}:{name.last}")    # printed without its comma: "Clinton Hillary" meets Hillary Clinton
     if node.kind == "address" and not node.people:
         keys |= {f"display:{d}@{mail_domain(e)}" for d in node.displays for e in node.emails}
         for address in node.emails:

@@ -42,6 +42,7 @@ MIDDLE_OR_SUFFIX_DIFFERS = -10.0
 SUFFIX_MISSING = -2.0
 NAMES_DIFFER = -8.0
 SURNAME_TYPO = 5.0
+OTHER_ORDER = 6.0     # a printed name in the other order: offered for review, never merged alone
 ADDRESS_SPELLS_NAME = 8.0
 SAME_ORG_NAME = 10.0
 CLOSE_ORG_NAME = 8.0
@@ -123,7 +124,10 @@ def compare(a: Node, b: Node, shared_emails: frozenset[str] | set[str] = frozens
         found(Evidence("clients", SAME_CLIENTS, f"represent the same client(s) ({', '.join(sorted(common)[:3]).upper()}"
                        + (f" and {len(common) - 3} more" if len(common) > 3 else "") + ")"))
     if a.people and b.people:
-        if e := person_names(a.people, b.people):
+        e = person_names(a.people, b.people)
+        if e and e.weight <= NAMES_DIFFER and "name" in (a.kind, b.kind):
+            e = other_order(a.people, b.people) or e
+        if e:
             found(e)
             if e.weight >= NICKNAME and (last := rare_surname(a, b, rare)):
                 found(Evidence("rarity", RARE_SURNAME, f"no one else in the case has the last name {last.title()}"))
@@ -230,6 +234,17 @@ def person_names(names_a: set[PersonName], names_b: set[PersonName]) -> Evidence
         worst = min(found, key=lambda e: e.weight)
         return worst if worst.weight <= MIDDLE_OR_SUFFIX_DIFFERS else best
     return best
+
+
+def other_order(names_a: set[PersonName], names_b: set[PersonName]) -> Evidence | None:
+    """A printed name that lost its comma ("Clinton Hillary") and the same name in the usual order: a
+    question for a person (it is also how two people, Thomas James and James Thomas, are named)."""
+    for x in sorted(names_a, key=lambda n: n.key):
+        for y in sorted(names_b, key=lambda n: n.key):
+            if len(x.first) > 1 and x.first == y.last and x.last == y.first:
+                return Evidence("name", OTHER_ORDER, f"the same name in the other order ({x.first.title()} {x.last.title()}, "
+                                f"{y.first.title()} {y.last.title()}), as a print-out that lost the comma writes it")
+    return None
 
 
 def address_spells_name(a: Node, b: Node) -> Evidence | None:

@@ -1,8 +1,8 @@
 """``resolve --review``: one uncertain pair at a time, a person says same, not same or unsure.
 
 The queue is the pairs resolution left for review (probability between ``REVIEW_FROM`` and
-``MERGE_AT``) and the merges that rest on a name alone, most uncertain first, leaving out pairs
-already judged. Each pair is shown with what the case holds on both sides (names, e-mail addresses,
+``MERGE_AT``), one per pair of identities, and the merges that rest on a name alone, most uncertain
+first, leaving out pairs already judged. Each pair is shown with what the case holds on both sides (names, e-mail addresses,
 postal addresses, sources and how many messages an address took part in) and the evidence with its
 weights. Reading and writing go through the two functions given, so a test can answer the prompts.
 """
@@ -32,12 +32,27 @@ class Pair:
 
 
 def queue(store: Store) -> list[Pair]:
+    """The pairs to ask about, most uncertain first. Pairs left for review are asked once per pair of
+    identities: the answer holds for the whole identities (a "no" keeps them apart, a "yes" joins them),
+    so a printed name is not asked about again against each OCR'd spelling of one address."""
     judged = {frozenset((j.left_id, j.right_id)) for j in judgements.load(store)}
+    canonical = dict(store.query("SELECT entity_id, canonical_id FROM identities"))
     rows = store.query(
         """SELECT left_id, right_id, score, decision, explanation, evidence FROM candidates
            WHERE decision = 'review' OR (decision = 'merged' AND explanation LIKE '%name alone%')
            ORDER BY abs(score - 0.5), left_id, right_id""")
-    return [Pair(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows if frozenset((r[0], r[1])) not in judged]
+    asked: set[frozenset[str]] = set()
+    out = []
+    for r in rows:
+        if frozenset((r[0], r[1])) in judged:
+            continue
+        if r[3] == "review":
+            both = frozenset((canonical.get(r[0], r[0]), canonical.get(r[1], r[1])))
+            if both in asked:
+                continue
+            asked.add(both)
+        out.append(Pair(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])))
+    return out
 
 
 def describe(node: Node, sources: dict[str, str], messages: int) -> list[str]:

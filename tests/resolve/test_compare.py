@@ -229,3 +229,15 @@ def test_an_address_typed_with_two_letters_swapped_is_the_same_address() -> None
     assert not swapped("jsmith@x.gov", "jsmtih@y.gov"), "another domain"
     assert not swapped("ab12cd@x.gov", "ab21cd@x.gov") and not swapped("lee@x.gov", "ele@x.gov"), "digits, short"
     assert not swapped("abcdef@x.gov", "bacdfe@x.gov"), "two slips"
+
+
+def test_a_printed_name_in_the_other_order_is_a_question_never_a_merge() -> None:
+    from interlock.resolve.blocking import block
+
+    printed = Node("name:clinton hillary", "name", people={person_name("Clinton Hillary")})
+    shown = Node("addr:hr15@att.blackberry.net", "address", emails={"hr15@att.blackberry.net"}, people={person_name("Hillary Clinton")})
+    assert ("addr:hr15@att.blackberry.net", "name:clinton hillary") in set(block({n.id: n for n in (printed, shown)}).pairs())
+    c = compare(printed, shown)
+    assert REVIEW_FROM <= c.probability < MERGE_AT and "in the other order" in c.explain()
+    # two records of people: Thomas James and James Thomas are two names
+    assert p(person("a", "Thomas James", source="x"), person("b", "James Thomas", source="y")) < REVIEW_FROM
