@@ -196,3 +196,21 @@ def test_review_asks_once_per_pair_of_identities(tmp_path: Path) -> None:
     asked = [p for p in queue(case.store) if "name:clinton hillary" in (p.left, p.right)]
     pairs = case.store.query("SELECT count(*) FROM candidates WHERE decision = 'review' AND right_id = 'name:clinton hillary'")
     assert pairs[0][0] == 2 and len(asked) == 1 and "in the other order" in asked[0].explanation
+
+
+def test_review_asks_about_a_name_alone_merge_once_per_bridge(tmp_path: Path) -> None:
+    """A registry's Sam Reyes joins, by name alone, an address and OCR's spelling of it (joined to each
+    other by the address): one question, not two."""
+    from interlock.resolve.review import queue
+
+    b = Builder(Case.open(tmp_path / "c", create=True))
+    person = b.add("Person", "r", kind="chicago-lobbyists", name="SAM REYES")
+    b.mail("sreyes@harborline.com", "x@lakeport.gov", "2020-01-01", name="Sam Reyes")
+    b.mail("sreyes@harborIine.com", "x@lakeport.gov", "2020-01-02", name="Sam Reyes")   # OCR's spelling
+    case = b.done()
+    case.resolve()
+    ids = identities(case)
+    assert ids[person] == ids["addr:sreyes@harborline.com"] == ids["addr:sreyes@harborIine.com"]
+    merged = case.store.query("SELECT count(*) FROM candidates WHERE decision = 'merged' AND explanation LIKE '%name alone%'")
+    asked = [p for p in queue(case.store) if p.decision == "merged"]
+    assert merged[0][0] >= 2 and len(asked) == 1 and person in (asked[0].left, asked[0].right)

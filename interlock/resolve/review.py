@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from interlock.resolve import judgements
 from interlock.resolve.nodes import ADDR, NAME, Node, load_nodes
 from interlock.store import Store
+from interlock.unionfind import UnionFind
 
 ANSWERS = {"y": "yes", "n": "no", "u": "unsure"}
 PROMPT = "Same? [y]es / [n]o / [u]nsure / [s]kip / [q]uit: "
@@ -32,11 +33,20 @@ class Pair:
 
 
 def queue(store: Store) -> list[Pair]:
-    """The pairs to ask about, most uncertain first. Pairs left for review are asked once per pair of
-    identities: the answer holds for the whole identities (a "no" keeps them apart, a "yes" joins them),
-    so a printed name is not asked about again against each OCR'd spelling of one address."""
+    """The pairs to ask about, most uncertain first, each question once:
+
+    - a pair left for review once per pair of identities: the answer holds for the whole identities (a
+      "no" keeps them apart, a "yes" joins them), so a printed name is not asked about again against
+      each OCR'd spelling of one address;
+    - a merge made on a name alone only where it is what joins two parts of an identity that nothing
+      stronger (an address, an earlier question) joins already.
+    """
     judged = {frozenset((j.left_id, j.right_id)) for j in judgements.load(store)}
     canonical = dict(store.query("SELECT entity_id, canonical_id FROM identities"))
+    joined = UnionFind()
+    for left, right in store.query("SELECT left_id, right_id FROM candidates WHERE decision = 'merged' "
+                                   "AND explanation NOT LIKE '%name alone%'"):
+        joined.union(left, right)
     rows = store.query(
         """SELECT left_id, right_id, score, decision, explanation, evidence FROM candidates
            WHERE decision = 'review' OR (decision = 'merged' AND explanation LIKE '%name alone%')
@@ -51,6 +61,8 @@ def queue(store: Store) -> list[Pair]:
             if both in asked:
                 continue
             asked.add(both)
+        elif joined.union(r[0], r[1]) is None:
+            continue
         out.append(Pair(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])))
     return out
 
