@@ -43,6 +43,15 @@ def _marks(values: Iterable[str]) -> tuple[str, list[str]]:
     return ", ".join("?" for _ in vals) or "NULL", vals
 
 
+def _printed(address: str, name: str, names: set[str]) -> tuple[str, list[str]]:
+    """The SQL that also matches a party printed by ``name`` without an address, and its values; nothing
+    when there are no names (most cases have none, and the store then has no clause to evaluate)."""
+    if not names:
+        return "", []
+    marks, values = _marks(names)
+    return f" OR (coalesce({address}, '') = '' AND {name} IN ({marks}))", values
+
+
 SELECT = f"""SELECT m.id, m.sent_at, coalesce(m.subject, ''), m.path, m.record, m.file_sha, coalesce(m.from_addr, ''),
        substr(coalesce(m.body, ''), 1, {BODY_SLICE}),
        (SELECT count(*) FROM attachments a WHERE a.message = m.id),
@@ -65,10 +74,8 @@ def between(store: Store, side_a: set[str], side_b: set[str], domains_b: Iterabl
     ma, va = _marks(side_a)
     mb, vb = _marks(side_b)
     md, vd = _marks(domains_b)
-    mn, vn = _marks(names_b)
-    # the name clauses only when there are names: most cases have none, and the store then skips them
-    p_named = f" OR (coalesce(p.address, '') = '' AND p.name IN ({mn}))" if names_b else ""
-    m_named = f" OR (coalesce(m.from_addr, '') = '' AND m.from_name IN ({mn}))" if names_b else ""
+    p_named, vn = _printed("p.address", "p.name", names_b)
+    m_named, _ = _printed("m.from_addr", "m.from_name", names_b)
     in_b = f"(p.address IN ({mb}) OR split_part(p.address, '@', 2) IN ({md}){p_named})"
     from_b = f"(m.from_addr IN ({mb}) OR split_part(m.from_addr, '@', 2) IN ({md}){m_named})"
     sql = f"""{SELECT}
@@ -191,8 +198,7 @@ def sent(store: Store, senders: set[str], to: set[str] | None = None, domains: I
     if to is not None or domains or to_names:
         mr, vr = _marks(to or set())
         md, vd = _marks(domains)
-        mn, vn = _marks(to_names)
-        named = f" OR (coalesce(p.address, '') = '' AND p.name IN ({mn}))" if to_names else ""
+        named, vn = _printed("p.address", "p.name", to_names)
         where.append(f"EXISTS (SELECT 1 FROM participants p WHERE p.message = m.id AND p.role <> 'from' AND "
                      f"(p.address IN ({mr}) OR split_part(p.address, '@', 2) IN ({md}){named}))")
         params += [*vr, *vd, *vn]

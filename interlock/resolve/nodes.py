@@ -144,23 +144,35 @@ def add_names_without_address(store: Store, nodes: dict[str, Node]) -> None:
     little to be compared and makes no node."""
     for display, in store.iter_query("SELECT DISTINCT name FROM participants WHERE coalesce(address, '') = '' "
                                      "AND coalesce(name, '') <> '' ORDER BY 1"):
-        if node_id := name_node_id(display):
-            node = nodes.get(node_id) or nodes.setdefault(node_id, Node(node_id, "name"))
-            node.people.add(person_name(display))
-            if len(node.shown) < 3:
-                node.shown.append(display)
+        if (parsed := printed_name(display)) is None:
+            continue
+        node_id = name_id(parsed)
+        node = nodes.get(node_id)
+        if node is None:
+            node = nodes[node_id] = Node(node_id, "name")
+        node.people.add(parsed)
+        if len(node.shown) < 3:
+            node.shown.append(display)
 
 
-def name_node_id(display: str) -> str | None:
-    """The node of a correspondent printed with this name and no address, or None when the name says too little."""
+def printed_name(display: str) -> PersonName | None:
+    """A person's name printed without an address, or None when it says too little or is not one name."""
     parts = display.split(",")
     if ("@" in display or ";" in display or "_" in display or len(display.split()) > MAX_NAME_WORDS
             or (len(parts) > 2 and not any(norm_text(p) in SUFFIXES for p in parts))):
         return None   # an address, a list of people ("Zeya, Uzra; Lakhdhir, Kamala S"), or a line of text
     parsed = person_name(display)
-    if not usable(parsed):
-        return None
+    return parsed if usable(parsed) else None
+
+
+def name_id(parsed: PersonName) -> str:
     return NAME + " ".join(x for x in (parsed.first, parsed.middle, parsed.last, parsed.suffix) if x)
+
+
+def name_node_id(display: str) -> str | None:
+    """The node of a correspondent printed with this name and no address, or None when the name says too little."""
+    parsed = printed_name(display)
+    return name_id(parsed) if parsed else None
 
 
 def drop_names_the_address_contradicts(nodes: dict[str, Node]) -> None:

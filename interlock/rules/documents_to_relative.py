@@ -14,7 +14,7 @@ share it, or what the recipient did with it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from interlock import mailquery
@@ -82,8 +82,8 @@ def document(mail: Mail, files: list[Attached], own: set[str], to: set[str], gov
     return Document(mail, [f.name for f in files], outside, words, fwd.marked)
 
 
-def documents(ctx: RuleContext, off: Official, to: set[str], to_names: set[str] | None = None) -> list[Document]:
-    mails = mailquery.sent(ctx.store, off.gov_accounts, to, to_names=to_names or set())
+def documents(ctx: RuleContext, off: Official, to: set[str], to_names: Iterable[str] = ()) -> list[Document]:
+    mails = mailquery.sent(ctx.store, off.gov_accounts, to, to_names=to_names)
     sent_to = mailquery.recipients(ctx.store, mails)
     files = mailquery.attachments(ctx.store, mails)
     gov = gov_domains(ctx.graph)
